@@ -1,0 +1,109 @@
+"""Checking a reader's answers: strictly for the API, leniently for links and stored state."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .conditions import evaluate
+from .describe import describe
+from .errors import AnswerError
+from .model import Guide, Question
+
+MAX_NOTICE_TEXT = 40
+"""How much of an unrecognised key or value a notice repeats."""
+
+
+def applicable_questions(answers: Mapping[str, str], guide: Guide) -> tuple[Question, ...]:
+    """The questions asked given these answers, in order.
+
+    A question whose condition depends on an unanswered (or no longer asked) question is
+    not asked yet.
+    """
+    asked: list[Question] = []
+    effective: dict[str, str] = {}
+    for question in guide.questions:
+        if evaluate(question.applies, effective) is True:
+            asked.append(question)
+            if question.id in answers:
+                effective[question.id] = answers[question.id]
+    return tuple(asked)
+
+
+def relevant_answers(answers: Mapping[str, str], guide: Guide) -> dict[str, str]:
+    """The answers to questions that are asked; answers to the others are set aside."""
+    asked = applicable_questions(answers, guide)
+    return {q.id: answers[q.id] for q in asked if q.id in answers}
+
+
+def check_values(answers: object, guide: Guide) -> dict[str, str]:
+    """Return `answers` as a dict if every key is a question and every value one of its options."""
+    if not isinstance(answers, Mapping):
+        raise AnswerError(
+            f"answers must be a mapping of question id to option id, not {type(answers).__name__}"
+        )
+    known = {q.id: q for q in guide.questions}
+    checked: dict[str, str] = {}
+    for key, value in answers.items():
+        question = known.get(key) if isinstance(key, str) else None
+        if question is None:
+            raise AnswerError(f"unknown question {key!r}; allowed: {', '.join(known)}")
+        allowed = ", ".join(question.option_ids())
+        if not isinstance(value, str):
+            raise AnswerError(
+                f"question {key!r}: answer must be an option id (a string), "
+                f"not {type(value).__name__}; allowed: {allowed}"
+            )
+        if value not in question.option_ids():
+            raise AnswerError(f"question {key!r}: unknown option {value!r}; allowed: {allowed}")
+        checked[key] = value
+    return checked
+
+
+def validate_answers(answers: object, guide: Guide) -> dict[str, str]:
+    """Like `check_values`, and every answered question must be asked given the others."""
+    checked = check_values(answers, guide)
+    asked = {q.id for q in applicable_questions(checked, guide)}
+    for key in checked:
+        if key not in asked:
+            question = guide.question(key)
+            raise AnswerError(
+                f"question {key!r} is not asked for these answers; it is asked only when "
+                f"{describe(question.applies, guide)}"
+            )
+    return checked
+
+
+def clean_answers(raw: object, guide: Guide) -> tuple[dict[str, str], tuple[str, ...]]:
+    """Keep what is valid in untrusted answers (from a link or storage); explain what was dropped.
+
+    Answers to questions not asked for the other answers are kept: they come back into use
+    when the reader changes their mind.
+    """
+    if not isinstance(raw, Mapping):
+        return {}, (f"Ignored saved answers: expected question=option pairs, not {_kind(raw)}.",)
+    known = {q.id: q for q in guide.questions}
+    kept: dict[str, str] = {}
+    notices: list[str] = []
+    for key, value in raw.items():
+        question = known.get(key) if isinstance(key, str) else None
+        if question is None:
+            notices.append(f"Ignored unknown question {_quote(key)}.")
+        elif not isinstance(value, str) or value not in question.option_ids():
+            notices.append(
+                f"Ignored answer {_quote(value)} to “{question.prompt}”: "
+                f"not one of {', '.join(question.option_ids())}."
+            )
+        else:
+            kept[key] = value
+    return kept, tuple(notices)
+
+
+def _kind(value: object) -> str:
+    return "nothing" if value is None else f"a {type(value).__name__}"
+
+
+def _quote(value: object) -> str:
+    text = value if isinstance(value, str) else repr(value)
+    if len(text) > MAX_NOTICE_TEXT:
+        text = text[: MAX_NOTICE_TEXT - 1] + "…"
+    return f"“{text}”"

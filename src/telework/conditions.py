@@ -1,0 +1,123 @@
+"""Conditions as data: when a question is asked and when an item applies.
+
+In the data files a condition is a table. Each key is either a question id, mapping to the
+list of options that satisfy it, or one of the combinators ``all`` (a list of tables),
+``any`` (a list of tables) and ``not`` (a table). The keys of one table must all hold::
+
+    when = { situation = ["current"], any = [{ trust = ["new"] }, { stage = ["no"] }] }
+
+An unanswered question makes its test *unknown*: conditions are evaluated in three-valued
+logic, and an item shows only when its condition is definitely true.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TypeAlias
+
+from .errors import DataError
+
+Truth: TypeAlias = bool | None
+"""True, False, or None for "unknown until more questions are answered"."""
+
+
+@dataclass(frozen=True)
+class Is:
+    """The answer to `question` is one of `options`."""
+
+    question: str
+    options: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class All:
+    conditions: tuple[Condition, ...]
+
+
+@dataclass(frozen=True)
+class Any:
+    conditions: tuple[Condition, ...]
+
+
+@dataclass(frozen=True)
+class Not:
+    condition: Condition
+
+
+Condition: TypeAlias = Is | All | Any | Not
+
+ALWAYS: Condition = All(())
+
+
+def evaluate(condition: Condition, answers: Mapping[str, str]) -> Truth:
+    """The truth of `condition` for `answers`; None when unanswered questions leave it open."""
+    match condition:
+        case Is(question, options):
+            answer = answers.get(question)
+            return None if answer is None else answer in options
+        case All(conditions):
+            results = [evaluate(c, answers) for c in conditions]
+            if False in results:
+                return False
+            return None if None in results else True
+        case Any(conditions):
+            results = [evaluate(c, answers) for c in conditions]
+            if True in results:
+                return True
+            return None if None in results else False
+        case Not(inner):
+            result = evaluate(inner, answers)
+            return None if result is None else not result
+    raise TypeError(f"not a condition: {condition!r}")
+
+
+def questions_in(condition: Condition) -> frozenset[str]:
+    """The ids of the questions a condition tests."""
+    match condition:
+        case Is(question, _):
+            return frozenset((question,))
+        case All(conditions) | Any(conditions):
+            return frozenset().union(*(questions_in(c) for c in conditions))
+        case Not(inner):
+            return questions_in(inner)
+    raise TypeError(f"not a condition: {condition!r}")
+
+
+def leaves(condition: Condition) -> tuple[Is, ...]:
+    """Every question test in a condition, in order."""
+    match condition:
+        case Is():
+            return (condition,)
+        case All(conditions) | Any(conditions):
+            return tuple(leaf for c in conditions for leaf in leaves(c))
+        case Not(inner):
+            return leaves(inner)
+    raise TypeError(f"not a condition: {condition!r}")
+
+
+def parse(data: object, where: str) -> Condition:
+    """Build a condition from its data form; `where` names the place for error messages."""
+    if not isinstance(data, Mapping):
+        raise DataError(f"{where}: a condition must be a table, not {type(data).__name__}")
+    parts: list[Condition] = []
+    for key, value in data.items():
+        if key in ("all", "any"):
+            if not isinstance(value, list) or not value:
+                raise DataError(f"{where}: {key!r} takes a non-empty list of tables")
+            children = tuple(parse(v, f"{where}.{key}[{i}]") for i, v in enumerate(value))
+            parts.append(All(children) if key == "all" else Any(children))
+        elif key == "not":
+            parts.append(Not(parse(value, f"{where}.not")))
+        else:
+            if (
+                not isinstance(value, list)
+                or not value
+                or not all(isinstance(option, str) for option in value)
+            ):
+                raise DataError(
+                    f"{where}: question {key!r} takes a non-empty list of option ids, "
+                    f'e.g. {key} = ["..."]'
+                )
+            parts.append(Is(str(key), tuple(value)))
+    return parts[0] if len(parts) == 1 else All(tuple(parts))

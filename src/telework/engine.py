@@ -1,0 +1,85 @@
+"""From answers to a checklist: the items whose conditions hold, in the guide's order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from .answers import applicable_questions, check_values, relevant_answers, validate_answers
+from .conditions import evaluate, questions_in
+from .errors import AnswerError
+from .loader import load_guide
+from .model import Checklist, ChecklistSection, Guide, Item
+
+
+def plan(
+    answers: Mapping[str, str],
+    guide: Guide | None = None,
+    *,
+    sections: Iterable[str] | None = None,
+) -> Checklist:
+    """The checklist for `answers`, optionally limited to some section ids.
+
+    Answers are checked strictly (AnswerError names the problem). Partial answers are
+    normal: items that depend on unanswered questions are left out and those questions
+    are listed in `Checklist.refine`.
+    """
+    guide = guide or load_guide()
+    answers = validate_answers(answers, guide)
+    wanted = _section_ids(sections, guide)
+    return _plan(answers, guide, wanted)
+
+
+def plan_relevant(
+    answers: Mapping[str, str],
+    guide: Guide | None = None,
+    *,
+    sections: Iterable[str] | None = None,
+) -> Checklist:
+    """Like `plan`, but answers to questions not asked for the others are set aside, not refused.
+
+    For front-ends that keep every answer a reader gave while their situation changes.
+    """
+    guide = guide or load_guide()
+    answers = relevant_answers(check_values(answers, guide), guide)
+    return _plan(answers, guide, _section_ids(sections, guide))
+
+
+def _section_ids(sections: Iterable[str] | None, guide: Guide) -> frozenset[str] | None:
+    if sections is None:
+        return None
+    if isinstance(sections, str):
+        sections = sections.split()
+    wanted = frozenset(sections)
+    known = [s.id for s in guide.sections]
+    unknown = sorted(wanted - set(known))
+    if unknown:
+        raise AnswerError(f"unknown section {unknown[0]!r}; allowed: {', '.join(known)}")
+    return wanted
+
+
+def _plan(answers: dict[str, str], guide: Guide, wanted: frozenset[str] | None) -> Checklist:
+    shown: dict[str, list[Item]] = {}
+    open_questions: set[str] = set()
+    for item in guide.items:
+        if wanted is not None and item.section not in wanted:
+            continue
+        truth = evaluate(item.when, answers)
+        if truth:
+            shown.setdefault(item.section, []).append(item)
+        elif truth is None:
+            open_questions |= questions_in(item.when)
+    refine = tuple(
+        q.id
+        for q in applicable_questions(answers, guide)
+        if q.id in open_questions and q.id not in answers
+    )
+    return Checklist(
+        answers=dict(answers),
+        sections=tuple(
+            ChecklistSection(s.id, s.title, tuple(shown[s.id]))
+            for s in guide.sections
+            if s.id in shown
+        ),
+        refine=refine,
+        guide=guide,
+    )

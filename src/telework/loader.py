@@ -1,0 +1,241 @@
+"""Loading the guide's data files and checking them; errors name the file, entry and problem."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable, Mapping
+from functools import cache
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+from .conditions import ALWAYS, Condition, leaves, parse
+from .errors import DataError
+from .model import Guide, Item, Option, Question, Section, Source
+
+FILES = ("questions.toml", "checklist.toml", "sources.toml")
+"""The data files of a guide, each read from the same directory."""
+
+
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+T = TypeVar("T")
+E = TypeVar("E", bound=_Identified)
+
+
+def load_guide(directory: str | Path | Traversable | None = None) -> Guide:
+    """Load and validate a guide; by default the one shipped with the package (cached)."""
+    if directory is None:
+        return _default_guide()
+    return _load(Path(directory) if isinstance(directory, str) else directory)
+
+
+@cache
+def _default_guide() -> Guide:
+    return _load(files("telework") / "data")
+
+
+def _load(directory: Path | Traversable) -> Guide:
+    data: dict[str, Mapping[str, Any]] = {}
+    for name in FILES:
+        path = directory / name
+        try:
+            data[name] = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise DataError(f"{name}: file not found in {directory}") from None
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+            raise DataError(f"{name}: not valid TOML: {error}") from None
+    return guide_from_data(data)
+
+
+def guide_from_data(data: Mapping[str, Mapping[str, Any]]) -> Guide:
+    """Build a guide from the parsed contents of its files, keyed by file name."""
+    sources = _entries(data, "sources.toml", "sources", _source)
+    source_index = {source.id: source for source in sources}
+    questions = _entries(data, "questions.toml", "questions", _question)
+    sections = _entries(data, "checklist.toml", "sections", _section)
+    items = _entries(
+        data, "checklist.toml", "items", lambda raw, where: _item(raw, where, source_index)
+    )
+    _check_questions(questions)
+    _check_items(items, questions, sections)
+    return Guide(questions, sections, items, sources)
+
+
+# --- reading entries ------------------------------------------------------------------
+
+
+class _Entry:
+    """One table of a data file, read field by field; unread fields are reported as unknown."""
+
+    def __init__(self, raw: object, where: str) -> None:
+        if not isinstance(raw, Mapping):
+            raise DataError(f"{where}: expected a table, found {type(raw).__name__}")
+        self.raw, self.where, self.seen = raw, where, set[str]()
+        entry_id = raw.get("id")
+        if isinstance(entry_id, str) and entry_id:
+            self.where = f"{where} ({entry_id!r})"
+
+    def get(self, key: str, kind: type[T], default: T | None = None) -> T:
+        self.seen.add(key)
+        if key not in self.raw:
+            if default is None:
+                raise DataError(f"{self.where}: missing field {key!r}")
+            return default
+        value = self.raw[key]
+        if not isinstance(value, kind) or (kind is str and not value and default is None):
+            raise DataError(
+                f"{self.where}: field {key!r} must be a non-empty {kind.__name__}, found {value!r}"
+            )
+        return value
+
+    def strings(self, key: str, required: bool = True) -> tuple[str, ...]:
+        values = self.get(key, list, None if required else [])
+        if not all(isinstance(v, str) and v for v in values) or (required and not values):
+            raise DataError(f"{self.where}: field {key!r} must be a non-empty list of strings")
+        return tuple(values)
+
+    def condition(self, key: str) -> Condition:
+        self.seen.add(key)
+        return parse(self.raw[key], f"{self.where}.{key}") if key in self.raw else ALWAYS
+
+    def done(self) -> None:
+        unknown = sorted(set(self.raw) - self.seen)
+        if unknown:
+            raise DataError(
+                f"{self.where}: unknown field(s) {', '.join(map(repr, unknown))}; "
+                f"allowed: {', '.join(sorted(self.seen))}"
+            )
+
+
+def _entries(
+    data: Mapping[str, Mapping[str, Any]],
+    file: str,
+    key: str,
+    read: Callable[[_Entry, str], E],
+) -> tuple[E, ...]:
+    raw = data.get(file, {}).get(key)
+    if not isinstance(raw, list) or not raw:
+        raise DataError(f"{file}: expected a non-empty array of tables [[{key}]]")
+    built: list[E] = []
+    seen: set[str] = set()
+    for index, table in enumerate(raw):
+        entry = _Entry(table, f"{file}: {key}[{index}]")
+        value = read(entry, entry.where)
+        entry.done()
+        entry_id = value.id
+        if entry_id in seen:
+            raise DataError(f"{entry.where}: duplicate {key[:-1]} id {entry_id!r}")
+        seen.add(entry_id)
+        built.append(value)
+    return tuple(built)
+
+
+def _source(entry: _Entry, where: str) -> Source:
+    return Source(
+        id=entry.get("id", str),
+        short=entry.get("short", str),
+        title=entry.get("title", str),
+        kind=entry.get("kind", str),
+        people=entry.strings("people", required=False),
+        note=entry.get("note", str, ""),
+    )
+
+
+def _question(entry: _Entry, where: str) -> Question:
+    options: list[Option] = []
+    for index, raw in enumerate(entry.get("options", list)):
+        option = _Entry(raw, f"{where}.options[{index}]")
+        options.append(Option(option.get("id", str), option.get("label", str)))
+        option.done()
+    ids = [option.id for option in options]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates or len(options) < 2:
+        problem = f"duplicate option id {duplicates[0]!r}" if duplicates else "fewer than 2 options"
+        raise DataError(f"{where}: {problem}")
+    return Question(
+        id=entry.get("id", str),
+        prompt=entry.get("prompt", str),
+        help=entry.get("help", str, ""),
+        options=tuple(options),
+        applies=entry.condition("applies"),
+    )
+
+
+def _section(entry: _Entry, where: str) -> Section:
+    return Section(entry.get("id", str), entry.get("title", str))
+
+
+def _item(entry: _Entry, where: str, sources: Mapping[str, Source]) -> Item:
+    source_ids = entry.strings("sources")
+    for source_id in source_ids:
+        if source_id not in sources:
+            raise DataError(f"{where}: unknown source {source_id!r}; allowed: {', '.join(sources)}")
+    link = entry.get("link", str)
+    docname, hash_, label = link.partition("#")
+    if not (docname and hash_ and label) or " " in link:
+        raise DataError(f"{where}: link {link!r} must look like 'docname#label'")
+    return Item(
+        id=entry.get("id", str),
+        section=entry.get("section", str),
+        text=entry.get("text", str),
+        why=entry.get("why", str),
+        sources=tuple(sources[s] for s in source_ids),
+        link=link,
+        when=entry.condition("when"),
+        conflicts=entry.strings("conflicts", required=False),
+    )
+
+
+# --- cross-checks ---------------------------------------------------------------------
+
+
+def _check_condition(condition: Condition, where: str, questions: Mapping[str, Question]) -> None:
+    for leaf in leaves(condition):
+        question = questions.get(leaf.question)
+        if question is None:
+            raise DataError(
+                f"{where}: unknown question {leaf.question!r}; allowed: {', '.join(questions)}"
+            )
+        for option in leaf.options:
+            if option not in question.option_ids():
+                raise DataError(
+                    f"{where}: question {leaf.question!r} has no option {option!r}; "
+                    f"allowed: {', '.join(question.option_ids())}"
+                )
+
+
+def _check_questions(questions: tuple[Question, ...]) -> None:
+    earlier: dict[str, Question] = {}
+    for question in questions:
+        where = f"questions.toml: question {question.id!r}.applies"
+        for leaf in leaves(question.applies):
+            if leaf.question not in earlier:
+                raise DataError(
+                    f"{where}: may only depend on questions asked before it, not "
+                    f"{leaf.question!r}; earlier: {', '.join(earlier) or 'none'}"
+                )
+        _check_condition(question.applies, where, earlier)
+        earlier[question.id] = question
+
+
+def _check_items(
+    items: tuple[Item, ...], questions: tuple[Question, ...], sections: tuple[Section, ...]
+) -> None:
+    question_index = {q.id: q for q in questions}
+    section_ids = [s.id for s in sections]
+    item_ids = {item.id for item in items}
+    for item in items:
+        where = f"checklist.toml: item {item.id!r}"
+        if item.section not in section_ids:
+            raise DataError(
+                f"{where}: unknown section {item.section!r}; allowed: {', '.join(section_ids)}"
+            )
+        _check_condition(item.when, f"{where}.when", question_index)
+        for other in item.conflicts:
+            if other not in item_ids or other == item.id:
+                raise DataError(f"{where}: conflicts with unknown item {other!r}")

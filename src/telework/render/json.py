@@ -1,0 +1,36 @@
+"""The checklist as JSON-ready data."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model import Checklist
+
+
+def checklist_to_dict(checklist: Checklist, link_base: str = "") -> dict[str, Any]:
+    return {
+        "answers": dict(checklist.answers),
+        "sections": [
+            {
+                "id": section.id,
+                "title": section.title,
+                "items": [
+                    {
+                        "id": item.id,
+                        "text": item.text,
+                        "why": item.why,
+                        "sources": [s.id for s in item.sources],
+                        "link": item.href(link_base),
+                    }
+                    for item in section.items
+                ],
+            }
+            for section in checklist.sections
+        ],
+        "refine": list(checklist.refine),
+    }
+
+
+def render_json(checklist: Checklist, link_base: str = "") -> str:
+    return json.dumps(checklist_to_dict(checklist, link_base), indent=2, ensure_ascii=False) + "\n"

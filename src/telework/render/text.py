@@ -1,0 +1,33 @@
+"""The checklist as plain text for terminals, wrapped to a width."""
+
+from __future__ import annotations
+
+import textwrap
+
+from ..model import Checklist
+from .common import REFINE, SOURCES, TITLE, refine_prompts
+
+BOOK = "Book"
+
+
+def render_text(checklist: Checklist, width: int = 88) -> str:
+    def wrap(text: str, first: str, rest: str) -> list[str]:
+        wrapped = textwrap.wrap(
+            text, width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False
+        )
+        return wrapped or [first]
+
+    lines = [TITLE, "=" * len(TITLE), ""]
+    for section in checklist.sections:
+        lines += [section.title, "-" * len(section.title)]
+        for item in section.items:
+            lines += wrap(item.text, "[ ] ", "    ")
+            lines += wrap(f"Why: {item.why}", "    ", "    ")
+            sources = "; ".join(s.short for s in item.sources)
+            lines += wrap(f"{SOURCES}: {sources}.", "    ", "    ")
+            lines.append(f"    {BOOK}: {item.href()}")
+        lines.append("")
+    prompts = refine_prompts(checklist)
+    if prompts:
+        lines += [REFINE] + [line for p in prompts for line in wrap(p, "  - ", "    ")]
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,41 @@
+"""The browser's entry point: untrusted answers in, everything the web planner shows out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from .answers import applicable_questions, clean_answers
+from .engine import plan_relevant
+from .errors import TeleworkError
+from .loader import load_guide
+from .render import render_html, render_markdown
+
+
+def respond(
+    raw_answers: object,
+    *,
+    link_base: str = "",
+    sections: Iterable[str] | None = None,
+) -> dict[str, Any]:
+    """Clean `raw_answers` (from a form, a link or storage) and return the planner's view.
+
+    Never raises for bad answers: what is invalid is dropped and explained in ``notices``.
+    ``answers`` keeps every valid answer, including those to questions not asked right now.
+    """
+    guide = load_guide()
+    answers, notices = clean_answers(raw_answers, guide)
+    try:
+        checklist = plan_relevant(answers, guide, sections=sections)
+    except TeleworkError as error:  # an unknown section from a tampered page
+        checklist = plan_relevant(answers, guide)
+        notices += (str(error),)
+    return {
+        "answers": answers,
+        "notices": list(notices),
+        "applicable": [q.id for q in applicable_questions(answers, guide)],
+        "items": list(checklist.item_ids()),
+        "refine": list(checklist.refine),
+        "html": render_html(checklist, link_base),
+        "markdown": render_markdown(checklist, link_base),
+    }
