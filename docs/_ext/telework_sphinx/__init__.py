@@ -1,0 +1,18 @@
+"""The Telework Guidebook's Sphinx extension: citations, generated reference pages, planner widgets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from .citations import setup_citations
+from .planner import setup_planner
+from .reference import setup_reference
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    setup_citations(app)
+    setup_reference(app)
+    setup_planner(app)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
