@@ -1,0 +1,136 @@
+"""The book's notebooks run top to bottom in a fresh kernel and show what the engine computes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from html import unescape
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import telework
+
+nbformat = pytest.importorskip("nbformat")
+nbclient = pytest.importorskip("nbclient")
+
+NOTEBOOKS = sorted((Path(__file__).parents[1] / "docs" / "notebooks").glob("*.ipynb"))
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+# Appended to each notebook after its own cells: prints every set of answers the notebook
+# defined (a dict of question ids to option ids, a dict of such dicts, or a planner's).
+PROBE = """
+import json as _json
+import sys as _sys
+import telework as _telework
+
+def _answer_sets(value):
+    _widgets = _sys.modules.get("telework.widgets")
+    if _widgets is not None and isinstance(value, _widgets.Planner):
+        return [value.answers]
+    if isinstance(value, dict) and value:
+        if all(isinstance(v, dict) for v in value.values()):
+            return [a for v in value.values() for a in _answer_sets(v)]
+        try:
+            _telework.plan_relevant(value)
+        except (_telework.AnswerError, TypeError):
+            return []
+        return [value]
+    return []
+
+print(_json.dumps([a for name, v in list(globals().items()) if not name.startswith("_")
+                   for a in _answer_sets(v)]))
+"""
+
+
+def run(path: Path, tmp_path: Path) -> tuple[Any, list[dict[str, str]]]:
+    """Execute the notebook in a fresh python3 kernel; return it and the answers it used."""
+    notebook = nbformat.read(path, as_version=4)
+    notebook.cells.append(nbformat.v4.new_code_cell(PROBE))
+    client = nbclient.NotebookClient(
+        notebook, kernel_name="python3", timeout=60, resources={"metadata": {"path": tmp_path}}
+    )
+    client.execute()
+    probe = notebook.cells.pop()
+    return notebook, json.loads(probe.outputs[0]["text"])
+
+
+def shown_text(notebook: Any) -> str:
+    """Everything the notebook's cells printed or displayed, HTML entities decoded."""
+    parts: list[str] = []
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            parts.append(output.get("text", ""))
+            parts.extend(v for v in output.get("data", {}).values() if isinstance(v, str))
+    return unescape("\n".join(parts))
+
+
+Executed = tuple[Any, list[dict[str, str]]]
+
+
+@pytest.fixture(scope="module")
+def executed(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Executed]:
+    """Run each notebook at most once per test module, on demand, by name."""
+    done: dict[str, Executed] = {}
+
+    def get(stem: str) -> Executed:
+        if stem not in done:
+            path = next(p for p in NOTEBOOKS if p.stem == stem)
+            done[stem] = run(path, tmp_path_factory.mktemp(stem))
+        return done[stem]
+
+    return get
+
+
+def test_the_book_has_the_three_notebooks() -> None:
+    assert [p.stem for p in NOTEBOOKS] == [
+        "build-your-plan",
+        "inside-the-planner",
+        "what-changes-the-advice",
+    ]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebooks_are_stored_without_outputs(path: Path) -> None:
+    notebook = nbformat.read(path, as_version=4)
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    assert code and all(not c.outputs and c.execution_count is None for c in code)
+    assert "widgets" not in notebook.metadata
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebooks_open_with_a_title_and_how_to_run_them_locally(path: Path) -> None:
+    first = nbformat.read(path, as_version=4).cells[0]
+    assert first.cell_type == "markdown" and first.source.startswith("# ")
+    assert "Run this notebook locally" in first.source and "make notebooks" in first.source
+
+
+@pytest.mark.parametrize("stem", [p.stem for p in NOTEBOOKS])
+def test_notebook_shows_every_item_for_the_answers_it_uses(
+    executed: Callable[[str], Executed], stem: str
+) -> None:
+    notebook, answer_sets = executed(stem)
+    assert answer_sets, f"{stem} defines no answers to check"
+    text = shown_text(notebook)
+    for answers in answer_sets:
+        for item in telework.plan_relevant(answers).items():
+            assert item.text in text or item.id in text, (
+                f"{stem}: item {item.id!r} for {answers} is not shown"
+            )
+
+
+def test_planner_notebook_shows_a_live_form_with_a_static_fallback(
+    executed: Callable[[str], Executed],
+) -> None:
+    notebook, _ = executed("build-your-plan")
+    planners = [
+        output["data"]
+        for cell in notebook.cells
+        for output in cell.get("outputs", [])
+        if WIDGET_VIEW in output.get("data", {})
+    ]
+    assert len(planners) >= 2  # a blank form, then one started from typed answers
+    for data in planners:
+        assert 'class="tw-checklist"' in data["text/html"]
+        assert "tools/planner.html" in data["text/html"]
