@@ -3,6 +3,7 @@
 The advice is data (questions, checklist items and the conditions under which each item
 applies), loaded and checked by :func:`load_guide`; :func:`plan` turns answers into a
 :class:`Checklist`; the ``render_*`` functions show it as HTML, Markdown, text or JSON.
+:func:`draft_proposal` turns the answers and a few details into a written proposal.
 """
 
 from __future__ import annotations
@@ -26,7 +27,20 @@ from .model import (
     Section,
     Source,
 )
+from .proposal import (
+    DetailsError,
+    Proposal,
+    ProposalDetails,
+    ProposalSection,
+    draft_proposal,
+    load_proposal_template,
+)
 from .render import checklist_to_dict, render_html, render_json, render_markdown, render_text
+from .render.proposal import (
+    render_proposal_html,
+    render_proposal_markdown,
+    render_proposal_text,
+)
 
 __version__ = "0.1.0"
 
@@ -51,9 +65,13 @@ __all__ = [
     "ChecklistSection",
     "Condition",
     "DataError",
+    "DetailsError",
     "Guide",
     "Item",
     "Option",
+    "Proposal",
+    "ProposalDetails",
+    "ProposalSection",
     "Question",
     "Section",
     "Source",
@@ -62,13 +80,18 @@ __all__ = [
     "checklist_to_dict",
     "clean_answers",
     "describe",
+    "draft_proposal",
     "evaluate",
     "load_guide",
+    "load_proposal_template",
     "plan",
     "plan_relevant",
     "questions_in",
     "render_html",
     "render_json",
     "render_markdown",
+    "render_proposal_html",
+    "render_proposal_markdown",
+    "render_proposal_text",
     "render_text",
 ]

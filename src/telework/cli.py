@@ -15,7 +15,9 @@ from .engine import plan
 from .errors import TeleworkError
 from .loader import load_guide
 from .model import Checklist, Guide
+from .proposal import DETAIL_FIELDS, DetailsError, Proposal, draft_proposal
 from .render import render_html, render_json, render_markdown, render_text
+from .render.proposal import PROPOSAL_RENDERERS
 
 RENDERERS: dict[str, Callable[[Checklist], str]] = {
     "md": render_markdown,
@@ -58,6 +60,31 @@ def build_parser() -> argparse.ArgumentParser:
         "--answers", type=Path, metavar="FILE", help="answers in a .json or .toml file"
     )
     plan_cmd.add_argument("--format", choices=tuple(RENDERERS), default="text")
+
+    proposal = commands.add_parser(
+        "proposal",
+        help="draft a written proposal to your employer",
+        description="Draft a written proposal to work from home from your answers and a few "
+        "details. Options override the same fields of --details.",
+    )
+    given = proposal.add_mutually_exclusive_group()
+    given.add_argument("--answer", "-a", action="append", default=[], metavar="QUESTION=OPTION")
+    given.add_argument(
+        "--answers", type=Path, metavar="FILE", help="answers in a .json or .toml file"
+    )
+    proposal.add_argument(
+        "--details", type=Path, metavar="FILE", help="the details below in a .json or .toml file"
+    )
+    proposal.add_argument("--name", help="the name you sign with (required)")
+    proposal.add_argument("--role", help="your job title")
+    proposal.add_argument("--manager", help="the name of the person you write to")
+    days = proposal.add_mutually_exclusive_group()
+    days.add_argument("--days", metavar="N", help="days a week at home, 1 to 5")
+    days.add_argument("--full-time", action="store_true", help="work from home full time")
+    proposal.add_argument("--trial-weeks", metavar="N", help="length of the trial, 1 to 26")
+    proposal.add_argument("--review-date", metavar="YYYY-MM-DD", help="when to review the trial")
+    proposal.add_argument("--notes", help="anything else to include, in your own words")
+    proposal.add_argument("--format", choices=tuple(PROPOSAL_RENDERERS), default="text")
     return parser
 
 
@@ -66,6 +93,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "questions":
             sys.stdout.write(_questions(load_guide(), args.format))
+        elif args.command == "proposal":
+            sys.stdout.write(PROPOSAL_RENDERERS[args.format](_proposal(args)))
         else:
             sys.stdout.write(RENDERERS[args.format](plan(_answers(args))))
     except TeleworkError as error:
@@ -116,23 +145,7 @@ def _answers(args: argparse.Namespace) -> dict[str, str]:
 
 
 def _read_answers_file(path: Path) -> object:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise UsageError(f"cannot read answers file {str(path)!r}: {error.strerror}") from None
-    except UnicodeDecodeError:
-        raise UsageError(f"answers file {str(path)!r} is not UTF-8 text") from None
-    data: Any
-    try:
-        if path.suffix == ".toml":
-            data = tomllib.loads(text)
-        elif path.suffix == ".json":
-            data = json.loads(text)
-        else:
-            raise UsageError(f"answers file {str(path)!r} must end in .json or .toml")
-    except (json.JSONDecodeError, tomllib.TOMLDecodeError) as error:
-        kind = path.suffix[1:]
-        raise UsageError(f"answers file {str(path)!r} is not valid {kind}: {error}") from None
+    data = _read_data_file(path, "answers")
     if isinstance(data, dict) and isinstance(data.get("answers"), dict):
         data = data["answers"]  # the output of `telework plan --format json`
     if not isinstance(data, dict):
@@ -140,6 +153,49 @@ def _read_answers_file(path: Path) -> object:
             f"answers file {str(path)!r} must hold an object of question = option pairs"
         )
     return data
+
+
+def _read_data_file(path: Path, what: str) -> Any:
+    """The parsed contents of a .json or .toml file; `what` names it in error messages."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"cannot read {what} file {str(path)!r}: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{what} file {str(path)!r} is not UTF-8 text") from None
+    try:
+        if path.suffix == ".toml":
+            return tomllib.loads(text)
+        if path.suffix == ".json":
+            return json.loads(text)
+    except (json.JSONDecodeError, tomllib.TOMLDecodeError) as error:
+        kind = path.suffix[1:]
+        raise UsageError(f"{what} file {str(path)!r} is not valid {kind}: {error}") from None
+    raise UsageError(f"{what} file {str(path)!r} must end in .json or .toml")
+
+
+def _proposal(args: argparse.Namespace) -> Proposal:
+    """Draft the proposal; a bad detail is reported by its option, or its key in --details."""
+    raw: dict[str, object] = {}
+    if args.details is not None:
+        data = _read_data_file(args.details, "details")
+        if not isinstance(data, dict):
+            raise UsageError(f"details file {str(args.details)!r} must hold an object of fields")
+        raw.update(data)
+    options = {name: getattr(args, name) for name in DETAIL_FIELDS}
+    if args.full_time:
+        options["days"] = "full-time"
+    options = {name: value for name, value in options.items() if value is not None}
+    raw.update(options)
+    try:
+        return draft_proposal(_answers(args), raw)
+    except DetailsError as error:
+        where = {name: f"--{name.replace('_', '-')}" for name in options}
+        if "name" not in raw:
+            where["name"] = "--name"
+        raise UsageError(
+            "; ".join(f"{where.get(name, name)}: {message}" for name, message in error.problems)
+        ) from None
 
 
 def ask(guide: Guide, stdin: TextIO, stdout: TextIO) -> dict[str, str]:
