@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .conditions import evaluate
 from .describe import describe
 from .errors import AnswerError
 from .model import Guide, Question
@@ -22,7 +21,7 @@ def applicable_questions(answers: Mapping[str, str], guide: Guide) -> tuple[Ques
     asked: list[Question] = []
     effective: dict[str, str] = {}
     for question in guide.questions:
-        if evaluate(question.applies, effective) is True:
+        if question.is_asked(effective) is True:
             asked.append(question)
             if question.id in answers:
                 effective[question.id] = answers[question.id]

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from .answers import applicable_questions, check_values, relevant_answers, validate_answers
-from .conditions import evaluate, questions_in
 from .errors import AnswerError
 from .loader import load_guide
 from .model import Checklist, ChecklistSection, Guide, Item
@@ -63,11 +62,11 @@ def _plan(answers: dict[str, str], guide: Guide, wanted: frozenset[str] | None) 
     for item in guide.items:
         if wanted is not None and item.section not in wanted:
             continue
-        truth = evaluate(item.when, answers)
+        truth = item.shows(answers)
         if truth:
             shown.setdefault(item.section, []).append(item)
         elif truth is None:
-            open_questions |= questions_in(item.when)
+            open_questions |= item.mentions
     refine = tuple(
         q.id
         for q in applicable_questions(answers, guide)

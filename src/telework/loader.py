@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Mapping
 from functools import cache
-from importlib.resources import files
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from .conditions import ALWAYS, Condition, leaves, parse
 from .errors import DataError
 from .model import Guide, Item, Option, Question, Section, Source
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 FILES = ("questions.toml", "checklist.toml", "sources.toml")
 """The data files of a guide, each read from the same directory."""
@@ -36,10 +36,14 @@ def load_guide(directory: str | Path | Traversable | None = None) -> Guide:
 
 @cache
 def _default_guide() -> Guide:
+    from importlib.resources import files
+
     return _load(files("telework") / "data")
 
 
 def _load(directory: Path | Traversable) -> Guide:
+    import tomllib  # imported on first load: keeps `import telework` light
+
     data: dict[str, Mapping[str, Any]] = {}
     for name in FILES:
         path = directory / name

@@ -9,6 +9,7 @@ WHY = "Why?"
 SOURCES = "Sources"
 READ_MORE = "Read more in the book"
 REFINE = "Answer these to refine your plan:"
+EMPTY = "Nothing here yet: answer the questions above to see your advice."
 SOURCES_PAGE = "reference/sources.html"
 
 

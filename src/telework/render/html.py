@@ -5,13 +5,15 @@ from __future__ import annotations
 from html import escape
 
 from ..model import Checklist, Item
-from .common import READ_MORE, REFINE, SOURCES, WHY, refine_prompts, source_href
+from .common import EMPTY, READ_MORE, REFINE, SOURCES, WHY, refine_prompts, source_href
 
 
 def render_html(checklist: Checklist, link_base: str = "", heading_level: int = 3) -> str:
     """Render `checklist` as escaped HTML; `link_base` is the path from the page to the root."""
     h = f"h{min(max(heading_level, 1), 6)}"
     parts = ['<div class="tw-checklist">']
+    if not checklist.sections:
+        parts.append(f'<p class="tw-empty">{escape(EMPTY)}</p>')
     for section in checklist.sections:
         parts.append(
             f'<section class="tw-section" data-section="{escape(section.id)}">'

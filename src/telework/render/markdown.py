@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Checklist
-from .common import READ_MORE, REFINE, SOURCES, TITLE, refine_prompts, source_href
+from .common import EMPTY, READ_MORE, REFINE, SOURCES, TITLE, refine_prompts, source_href
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
 
@@ -17,6 +17,8 @@ def escape_markdown(text: str) -> str:
 
 def render_markdown(checklist: Checklist, link_base: str = "", title: str = TITLE) -> str:
     lines = [f"# {escape_markdown(title)}", ""]
+    if not checklist.sections:
+        lines += [EMPTY, ""]
     for section in checklist.sections:
         lines += [f"## {escape_markdown(section.title)}", ""]
         for item in section.items:

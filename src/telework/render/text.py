@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import textwrap
-
 from ..model import Checklist
-from .common import REFINE, SOURCES, TITLE, refine_prompts
+from .common import EMPTY, REFINE, SOURCES, TITLE, refine_prompts
 
 BOOK = "Book"
 
 
 def render_text(checklist: Checklist, width: int = 88) -> str:
+    import textwrap  # only terminals need it: keeps `import telework` light
+
     def wrap(text: str, first: str, rest: str) -> list[str]:
         wrapped = textwrap.wrap(
             text, width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False
@@ -18,6 +18,8 @@ def render_text(checklist: Checklist, width: int = 88) -> str:
         return wrapped or [first]
 
     lines = [TITLE, "=" * len(TITLE), ""]
+    if not checklist.sections:
+        lines += [EMPTY, ""]
     for section in checklist.sections:
         lines += [section.title, "-" * len(section.title)]
         for item in section.items:
