@@ -1,0 +1,157 @@
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import telework
+
+
+def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "telework", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_questions_lists_every_question_as_text_or_json() -> None:
+    text = run("questions")
+    assert text.returncode == 0
+    assert "situation: Where do you stand?" in text.stdout
+    data = json.loads(run("questions", "--format", "json").stdout)
+    assert [q["id"] for q in data] == [q.id for q in telework.load_guide().questions]
+    assert data[0]["options"][0] == {"id": "interviewing", "label": data[0]["options"][0]["label"]}
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json", "text"])
+def test_plan_prints_the_engines_checklist_in_each_format(fmt: str) -> None:
+    answers = {"situation": "current", "stage": "no"}
+    args = [arg for k, v in answers.items() for arg in ("--answer", f"{k}={v}")]
+    result = run("plan", *args, "--format", fmt)
+    assert result.returncode == 0, result.stderr
+    checklist = telework.plan(answers)
+    expected = {
+        "md": telework.render_markdown(checklist),
+        "html": telework.render_html(checklist) + "\n",
+        "json": telework.render_json(checklist),
+        "text": telework.render_text(checklist),
+    }[fmt]
+    assert result.stdout == expected
+
+
+def test_plan_reads_answers_from_json_and_toml_files(tmp_path: Path) -> None:
+    (tmp_path / "a.json").write_text('{"situation": "interviewing", "motive": "need"}')
+    (tmp_path / "a.toml").write_text('situation = "interviewing"\nmotive = "need"\n')
+    outputs = [
+        run("plan", "--answers", str(tmp_path / name), "--format", "json").stdout
+        for name in ("a.json", "a.toml")
+    ]
+    assert outputs[0] == outputs[1]
+    assert "raise-early" in [
+        i["id"] for s in json.loads(outputs[0])["sections"] for i in s["items"]
+    ]
+
+
+def test_plan_reads_back_its_own_json_output(tmp_path: Path) -> None:
+    saved = run("plan", "-a", "situation=current", "-a", "stage=yes", "--format", "json").stdout
+    (tmp_path / "plan.json").write_text(saved)
+    again = run("plan", "--answers", str(tmp_path / "plan.json"), "--format", "json").stdout
+    assert again == saved
+
+
+@pytest.mark.parametrize(
+    ("args", "files", "message"),
+    [
+        (
+            ["plan", "-a", "situation=boss"],
+            {},
+            "question 'situation': unknown option 'boss'; allowed: interviewing, elsewhere, current",
+        ),
+        (["plan", "-a", "mood=good"], {}, "unknown question 'mood'; allowed: situation"),
+        (["plan", "-a", "situation"], {}, "--answer 'situation' must look like QUESTION=OPTION"),
+        (["plan", "-a", "trust=new"], {}, "question 'trust' is not asked for these answers"),
+        (["plan", "--answers", "missing.json"], {}, "cannot read answers file 'missing.json'"),
+        (["plan", "--answers", "bad.json"], {"bad.json": "{situation"}, "is not valid json"),
+        (["plan", "--answers", "bad.toml"], {"bad.toml": "situation = "}, "is not valid toml"),
+        (
+            ["plan", "--answers", "list.json"],
+            {"list.json": "[1, 2]"},
+            "must hold an object of question = option pairs",
+        ),
+        (["plan", "--answers", "a.yaml"], {"a.yaml": "x: y"}, "must end in .json or .toml"),
+        (
+            ["plan", "--answers", "n.json"],
+            {"n.json": '{"situation": 3}'},
+            "answer must be an option id (a string), not int",
+        ),
+    ],
+)
+def test_bad_input_exits_2_with_one_line_naming_the_problem(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    files: dict[str, str],
+    message: str,
+) -> None:
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    monkeypatch.chdir(tmp_path)
+    result = run(*args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_unknown_format_is_refused_by_the_parser_with_the_allowed_ones() -> None:
+    result = run("plan", "--format", "pdf")
+    assert result.returncode == 2
+    assert "invalid choice: 'pdf'" in result.stderr and "'md'" in result.stderr
+
+
+def test_without_answers_and_without_a_terminal_the_default_plan_is_printed() -> None:
+    result = run("plan", "--format", "json")
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["refine"][0] == "situation"
+
+
+def test_interactive_questions_ask_only_what_applies() -> None:
+    from telework.cli import ask
+
+    # For a current employee the questions come in this order; a blank line skips one.
+    asked = [
+        "situation",
+        "trust",
+        "job_fit",
+        "sensitive_data",
+        "employer_experience",
+        "arrangement",
+        "home_setup",
+        "experience",
+        "stage",
+        "maybe_offer",
+    ]
+    replies = {"situation": "7\n3", "stage": "3", "maybe_offer": "pay"}
+    script = "".join(replies.get(q, "") + "\n" for q in asked)
+    out = io.StringIO()
+    result = ask(telework.load_guide(), io.StringIO(script), out)
+    assert result == {"situation": "current", "stage": "maybe", "maybe_offer": "pay"}
+    shown = out.getvalue()
+    assert "Please enter a number from 1 to 3." in shown
+    assert "How established are you with your employer?" in shown
+    assert "Is working from home a need or a want?" not in shown
+    assert shown.count("Choose a number") == len(asked) + 1
+
+
+def test_interactive_questions_stop_cleanly_at_end_of_input() -> None:
+    from telework.cli import ask
+
+    assert ask(telework.load_guide(), io.StringIO("1\n"), io.StringIO()) == {
+        "situation": "interviewing"
+    }

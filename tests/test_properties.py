@@ -1,0 +1,188 @@
+"""Properties over the whole answer space (by reasoning over conditions) and fuzzing."""
+
+import json
+import tomllib
+from importlib.resources import files
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import telework
+from telework import DataError, TeleworkError
+from telework.analysis import analyse, closure, valid_answer_sets
+from telework.loader import FILES, guide_from_data
+from telework.web import respond
+
+GUIDE = telework.load_guide()
+
+
+def test_whole_answer_space_has_no_unreachable_item_conflict_or_unused_question() -> None:
+    report = analyse(GUIDE)
+    assert report.problems() == []
+    assert report.always_shown, "some item shows for every answer set: never empty"
+
+
+def test_every_item_has_a_source_and_a_book_link() -> None:
+    for item in GUIDE.items:
+        assert item.sources, item.id
+        docname, _, label = item.link.partition("#")
+        assert docname and label, item.id
+
+
+def test_conflict_check_finds_conflicts_that_exist() -> None:
+    """The check is not vacuous: declaring a conflict between items that co-occur is caught."""
+    from dataclasses import replace
+
+    items = tuple(
+        replace(i, conflicts=("raise-early",)) if i.id == "frame-benefit" else i
+        for i in GUIDE.items
+    )
+    report = analyse(telework.Guide(GUIDE.questions, GUIDE.sections, items, GUIDE.sources))
+    assert [(c.first, c.second) for c in report.conflicts] == [("raise-early", "frame-benefit")]
+    both = telework.plan(report.conflicts[0].answers).item_ids()
+    assert "raise-early" in both and "frame-benefit" in both
+
+
+def test_valid_answer_sets_cover_exactly_the_valid_combinations() -> None:
+    sets = list(valid_answer_sets(GUIDE, ["maybe_offer"]))
+    assert closure(GUIDE, ["maybe_offer"]) == ("situation", "stage", "maybe_offer")
+    # situation: 3 options or none; stage only when situation is answered; maybe_offer only on maybe
+    assert len(sets) == 1 + 3 * (1 + 3 + 4)
+    for answers in sets:
+        telework.plan(answers)  # every set is valid
+
+
+answer_values = st.one_of(
+    st.sampled_from([o.id for q in GUIDE.questions for o in q.options]),
+    st.text(max_size=12),
+    st.integers(),
+    st.none(),
+    st.lists(st.text(max_size=3), max_size=2),
+)
+answer_keys = st.one_of(st.sampled_from([q.id for q in GUIDE.questions]), st.text(max_size=12))
+raw_answers = st.dictionaries(answer_keys, answer_values, max_size=8)
+
+
+def valid_answers() -> st.SearchStrategy[dict[str, str]]:
+    """Answers built question by question, answering only questions that are asked."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> dict[str, str]:
+        answers: dict[str, str] = {}
+        for question in GUIDE.questions:
+            if telework.evaluate(question.applies, answers) and draw(st.booleans()):
+                answers[question.id] = draw(st.sampled_from(question.option_ids()))
+        return answers
+
+    return build()
+
+
+@given(valid_answers())
+def test_valid_answers_give_a_deterministic_non_empty_conflict_free_checklist(
+    answers: dict[str, str],
+) -> None:
+    first, second = telework.plan(answers), telework.plan(dict(reversed(answers.items())))
+    assert first.item_ids() == second.item_ids() and first.refine == second.refine
+    ids = set(first.item_ids())
+    assert ids
+    for item in first.items():
+        assert not ids & set(item.conflicts)
+    assert telework.render_html(first) == telework.render_html(second)
+
+
+@given(raw_answers)
+def test_any_answers_either_plan_or_raise_the_librarys_own_error(raw: dict[Any, Any]) -> None:
+    try:
+        telework.plan(raw)
+    except TeleworkError as error:
+        assert str(error)
+
+
+@given(st.one_of(raw_answers, st.text(), st.lists(st.integers()), st.none()))
+def test_the_browser_entry_point_never_raises_and_never_echoes_markup(raw: object) -> None:
+    result = respond(raw)
+    assert set(result) >= {"answers", "notices", "applicable", "items", "html", "markdown"}
+    kept, _ = telework.clean_answers(raw)
+    assert result["answers"] == kept
+    for key, value in kept.items():
+        assert GUIDE.question(key).label(value)
+    assert "<script" not in result["html"]
+    json.dumps(result)  # crosses into JavaScript as plain data
+
+
+def test_tampered_answers_are_dropped_with_notices() -> None:
+    result = respond({"situation": "<img src=x onerror=alert(1)>", "<script>": "current"})
+    assert result["answers"] == {}
+    assert len(result["notices"]) == 2
+    assert "onerror" not in result["html"]
+
+
+def _data() -> dict[str, dict[str, Any]]:
+    return {
+        name: tomllib.loads((files("telework") / "data" / name).read_text(encoding="utf-8"))
+        for name in FILES
+    }
+
+
+def _mutations() -> st.SearchStrategy[tuple[str, str, int, str, object]]:
+    junk = st.one_of(
+        st.none(),
+        st.integers(),
+        st.text(max_size=8),
+        st.lists(st.text(max_size=4), max_size=3),
+        st.dictionaries(st.text(max_size=6), st.lists(st.text(max_size=4), max_size=2), max_size=2),
+    )
+    places = st.sampled_from(
+        [
+            ("questions.toml", "questions"),
+            ("checklist.toml", "items"),
+            ("checklist.toml", "sections"),
+            ("sources.toml", "sources"),
+        ]
+    )
+    return st.tuples(
+        places.map(lambda p: p[0]),
+        places.map(lambda p: p[1]),
+        st.integers(0, 60),
+        st.sampled_from(
+            [
+                "id",
+                "when",
+                "applies",
+                "options",
+                "sources",
+                "link",
+                "section",
+                "conflicts",
+                "text",
+                "title",
+                "short",
+                "people",
+                "extra",
+            ]
+        ),
+        junk,
+    )
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_mutations(), min_size=1, max_size=3))
+def test_mangled_data_files_raise_only_data_errors(
+    mutations: list[tuple[str, str, int, str, object]],
+) -> None:
+    data = _data()
+    for file, key, index, field, value in mutations:
+        entries = data[file].get(key)
+        if isinstance(entries, list) and entries:
+            entry = entries[index % len(entries)]
+            if value is None:
+                entry.pop(field, None)
+            else:
+                entry[field] = value
+    try:
+        guide = guide_from_data(data)
+    except DataError as error:
+        assert str(error)
+    else:
+        telework.plan({}, guide)
