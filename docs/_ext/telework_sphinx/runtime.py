@@ -1,0 +1,147 @@
+"""What the web planner runs on, copied into the built site: Pyodide, a wheel of `telework`, the JS.
+
+Pyodide comes from the npm package pinned in package-lock.json (`npm ci` puts it in
+node_modules/pyodide). Only the files a browser needs are copied, with a small lock file
+carrying the runtime's real ABI. The standard library is shipped with the modules used at
+start-up precompiled (tools/precompile.mjs), which roughly halves the time to a live planner.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import shutil
+import subprocess
+import tomllib
+import zipfile
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+ROOT = Path(__file__).resolve().parents[3]
+PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
+SOURCE = ROOT / "src" / "telework"
+STATIC = Path(__file__).resolve().parent / "static"
+CACHE = ROOT / "node_modules" / ".cache" / "telework-planner"
+"""Precompiled standard libraries, by input hash (npm's usual cache place)."""
+PRECOMPILE = ROOT / "tools" / "precompile.mjs"
+
+STATIC_SUBDIR = "planner"
+"""The planner's folder in the site's _static/ (the package's static/planner/ goes there too)."""
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+STDLIB = "python_stdlib.zip"
+WARM_UP = "import telework.web\ntelework.web.respond({})\n"
+"""What the worker runs first; its imports are the ones worth precompiling."""
+WHEEL_TAG = "py3-none-any"
+
+
+def project_version() -> tuple[str, str]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return str(project["name"]), str(project["version"])
+
+
+def wheel_name() -> str:
+    name, version = project_version()
+    return f"{name}-{version}-{WHEEL_TAG}.whl"
+
+
+def build_wheel(out_dir: Path) -> Path:
+    """Write a pure-Python wheel of src/telework (code, data, py.typed) and return its path."""
+    name, version = project_version()
+    dist_info = f"{name}-{version}.dist-info"
+    files: dict[str, bytes] = {}
+    for path in sorted(SOURCE.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+            files[f"{name}/{path.relative_to(SOURCE).as_posix()}"] = path.read_bytes()
+    files[f"{dist_info}/METADATA"] = (
+        f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n".encode()
+    )
+    files[f"{dist_info}/WHEEL"] = (
+        f"Wheel-Version: 1.0\nGenerator: telework_sphinx\nRoot-Is-Purelib: true\nTag: {WHEEL_TAG}\n"
+    ).encode()
+    record = [f"{name},sha256={_digest(data)},{len(data)}" for name, data in files.items()]
+    record.append(f"{dist_info}/RECORD,,")
+    files[f"{dist_info}/RECORD"] = ("\n".join(record) + "\n").encode()
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    wheel = out_dir / wheel_name()
+    with zipfile.ZipFile(wheel, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data, zipfile.ZIP_DEFLATED)
+    return wheel
+
+
+def _digest(data: bytes) -> str:
+    return base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+
+
+def lock_file() -> str:
+    """A lock with no packages and the runtime's own `info` (its ABI must match the runtime's)."""
+    info = json.loads((PYODIDE_DIR / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
+    return json.dumps({"info": info, "packages": {}}, indent=1) + "\n"
+
+
+def precompiled_stdlib(wheel: Path, cache_dir: Path) -> Path:
+    """The stdlib zip with start-up modules precompiled, cached by its inputs."""
+    key = hashlib.sha256()
+    for part in (PYODIDE_DIR / STDLIB, PYODIDE_DIR / "pyodide.asm.wasm", wheel, PRECOMPILE):
+        key.update(part.read_bytes())
+    key.update(WARM_UP.encode())
+    cached = cache_dir / f"python_stdlib-{key.hexdigest()[:16]}.zip"
+    if cached.exists():
+        return cached
+    node = shutil.which("node")
+    if node is None:
+        raise ExtensionError("the web planner needs Node.js (`node`) to precompile Python")
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    partial = cached.with_suffix(".partial")
+    args = [node, str(PRECOMPILE), str(PYODIDE_DIR), str(wheel), WARM_UP, str(partial)]
+    done = subprocess.run(args, capture_output=True, text=True, check=False, timeout=300)
+    if done.returncode != 0:
+        raise ExtensionError(f"precompiling Pyodide's standard library failed:\n{done.stderr}")
+    logger.info("[planner] %s", done.stdout.strip())
+    partial.replace(cached)
+    return cached
+
+
+def check_pyodide() -> None:
+    needed = (*RUNTIME_FILES, STDLIB, "pyodide-lock.json")
+    missing = [name for name in needed if not (PYODIDE_DIR / name).exists()]
+    if missing:
+        raise ExtensionError(
+            f"Pyodide is missing from {PYODIDE_DIR} ({', '.join(missing)}); "
+            "run `npm ci` in the repository root"
+        )
+
+
+def stage_runtime(app: Sphinx) -> None:
+    """On builder-inited: stage Pyodide and the wheel as static files of HTML builds.
+
+    Sphinx copies static paths before writing pages, so the pages' asset links get their
+    checksums; the planner's own JS and CSS are a static path of the package itself.
+    """
+    if app.builder.format != "html":
+        return
+    check_pyodide()
+    staged = Path(app.doctreedir) / "planner-static"
+    runtime = staged / STATIC_SUBDIR / "pyodide"
+    runtime.mkdir(parents=True, exist_ok=True)
+    for name in RUNTIME_FILES:
+        _copy(PYODIDE_DIR / name, runtime / name)
+    (runtime / "pyodide-lock.json").write_text(lock_file(), encoding="utf-8")
+    wheel = build_wheel(runtime.parent)
+    _copy(precompiled_stdlib(wheel, CACHE), runtime / STDLIB)
+    app.config.html_static_path.extend([str(STATIC), str(staged)])
+
+
+def _copy(source: Path, target: Path) -> None:
+    if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
+        return
+    shutil.copyfile(source, target)

@@ -1,0 +1,336 @@
+// The planner widgets' DOM wiring: forms, storage, sharing, and the Python worker.
+//
+// Each .tw-planner section arrives with its form and a default checklist rendered at build
+// time. This script starts Python in a worker (at once on the full planner; chapter widgets
+// when scrolled into view or first used), sends every change to telework.web.respond and
+// shows what it returns. If Python cannot start, the static checklist stays, with one
+// sentence saying so. Nothing from a link or storage is ever inserted as HTML: the only
+// HTML inserted is the checklist produced by the library's renderer.
+import {
+  ANSWERS_KEY,
+  TICKS_KEY,
+  cleanTicks,
+  decodeFragment,
+  encodeFragment,
+  mergeAnswers,
+  parseStored,
+  setTick,
+  toPairs,
+} from "./planner-core.mjs";
+
+const TEXT = {
+  loading: "Starting the live planner…",
+  count: (n) => (n === 1 ? "1 item in your checklist." : `${n} items in your checklist.`),
+  unavailable:
+    "The live planner is unavailable here, so this is the general checklist: serve the book " +
+    "over http (for example with make serve) or use the book's notebooks or the telework " +
+    "command line.",
+  copied: "Link copied: it holds your answers, not your ticks.",
+  copyBelow: "Copy the link below: it holds your answers, not your ticks.",
+  reset: "Answers and ticks cleared.",
+  failedUpdate: "Could not update the checklist:",
+};
+const WORKER_URL = new URL("./worker.mjs", import.meta.url);
+const MARKDOWN_FILE = "telework-plan.md";
+
+// ---- stored state shared by every widget (and every page) -------------------------------
+
+const store = {
+  read(key, fallback) {
+    try {
+      return parseStored(localStorage.getItem(key), fallback);
+    } catch {
+      return fallback; // storage disabled
+    }
+  },
+  write(key, value) {
+    try {
+      if (value === null) localStorage.removeItem(key);
+      else localStorage.setItem(key, JSON.stringify(value));
+    } catch {
+      // storage disabled or full: the page still works, it just forgets on reload
+    }
+  },
+};
+
+const state = {
+  // Untrusted (from storage or a link) until Python has cleaned it; then what it returned.
+  answers: Object.fromEntries(toPairs(store.read(ANSWERS_KEY, {}))),
+  ticks: cleanTicks(store.read(TICKS_KEY, {})),
+};
+
+// ---- the Python worker: one per page ---------------------------------------------------
+
+const engine = {
+  worker: null,
+  started: null,
+  nextId: 0,
+  pending: new Map(),
+
+  start() {
+    this.started ??= new Promise((resolve, reject) => {
+      try {
+        this.worker = new Worker(WORKER_URL, { type: "module" });
+      } catch (error) {
+        reject(error); // e.g. file:// pages cannot start module workers
+        return;
+      }
+      this.worker.onmessage = ({ data }) => {
+        if (data.type === "ready") resolve();
+        else if (data.type === "failed") reject(new Error(data.reason));
+        else this.settle(data);
+      };
+      this.worker.onerror = (event) => {
+        event.preventDefault();
+        reject(new Error(event.message || "the planner's worker failed to start"));
+      };
+      const wheel = document.querySelector(".tw-planner")?.dataset.wheel ?? "";
+      this.worker.postMessage({ type: "boot", wheel: new URL(wheel, import.meta.url).href });
+    });
+    return this.started;
+  },
+
+  respond(request) {
+    const id = ++this.nextId;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ type: "respond", id, ...request });
+    });
+  },
+
+  settle({ id, type, result, reason }) {
+    const waiting = this.pending.get(id);
+    this.pending.delete(id);
+    if (type === "result") waiting?.resolve(result);
+    else waiting?.reject(new Error(reason));
+  },
+};
+
+// ---- one widget -------------------------------------------------------------------------
+
+class Planner {
+  constructor(root) {
+    this.root = root;
+    this.form = root.querySelector(".tw-form");
+    this.result = root.querySelector(".tw-result");
+    this.status = root.querySelector(".tw-status");
+    this.notices = root.querySelector(".tw-notices");
+    this.share = root.querySelector(".tw-share");
+    this.sections = (root.dataset.sections || "").split(/\s+/).filter(Boolean);
+    this.linkBase = root.dataset.linkBase || "";
+    this.staticChecklist = this.result.innerHTML;
+    this.markdown = "";
+    this.request = 0;
+  }
+
+  setState(name, message = null) {
+    this.root.dataset.state = name;
+    if (message !== null) this.status.textContent = message;
+  }
+
+  showAnswers(answers) {
+    for (const input of this.form.querySelectorAll("input[type=radio]")) {
+      const question = input.closest(".tw-question").dataset.question;
+      input.checked = input.value === (Object.hasOwn(answers, question) ? answers[question] : "");
+    }
+  }
+
+  showTicks() {
+    for (const box of this.result.querySelectorAll("input.tw-tick")) {
+      box.checked = Object.hasOwn(state.ticks, box.dataset.item);
+    }
+  }
+
+  showNotices(notices) {
+    const list = document.createElement("ul");
+    for (const notice of notices) {
+      const entry = document.createElement("li");
+      entry.textContent = notice;
+      list.append(entry);
+    }
+    this.notices.replaceChildren(...(notices.length ? [list] : []));
+  }
+
+  async update(pairs) {
+    const ticket = ++this.request;
+    let result;
+    try {
+      result = await engine.respond({ pairs, sections: this.sections, linkBase: this.linkBase });
+    } catch (error) {
+      this.status.textContent = `${TEXT.failedUpdate} ${error.message}`;
+      return null;
+    }
+    if (ticket !== this.request) return result; // a newer request is on its way
+    this.result.innerHTML = result.html; // the library's renderer escapes everything
+    this.markdown = result.markdown;
+    const applicable = new Set(result.applicable);
+    for (const fieldset of this.form.querySelectorAll(".tw-question")) {
+      fieldset.hidden = !applicable.has(fieldset.dataset.question);
+    }
+    this.showAnswers(result.answers);
+    this.showTicks();
+    this.showNotices(result.notices);
+    this.setState("live", TEXT.count(result.items.length));
+    return result;
+  }
+
+  fail() {
+    this.result.innerHTML = this.staticChecklist;
+    this.showTicks();
+    this.setState("unavailable", TEXT.unavailable);
+  }
+
+  resetView() {
+    this.showAnswers({});
+    this.showNotices([]);
+    this.share.hidden = true;
+    if (this.root.dataset.state !== "live") {
+      this.result.innerHTML = this.staticChecklist;
+      this.showTicks();
+    }
+  }
+}
+
+// ---- the page ---------------------------------------------------------------------------
+
+const planners = [...document.querySelectorAll(".tw-planner")].map((root) => new Planner(root));
+let live = false;
+
+async function refreshAll() {
+  const sent = state.answers;
+  const results = await Promise.all(planners.map((p) => p.update(Object.entries(sent))));
+  const first = results.find(Boolean);
+  if (first && state.answers === sent) {
+    // Keep what Python accepted; what it dropped is explained in the notices.
+    state.answers = first.answers;
+    store.write(ANSWERS_KEY, state.answers);
+  }
+}
+
+function start() {
+  if (engine.started || location.protocol === "file:") return;
+  for (const planner of planners) planner.setState("loading", TEXT.loading);
+  engine.start().then(
+    () => {
+      live = true;
+      return refreshAll();
+    },
+    () => planners.forEach((planner) => planner.fail()),
+  );
+}
+
+function onAnswer(planner, event) {
+  const input = event.target;
+  if (!(input instanceof HTMLInputElement) || input.type !== "radio") return;
+  const question = input.closest(".tw-question").dataset.question;
+  state.answers = mergeAnswers(state.answers, { [question]: input.value });
+  store.write(ANSWERS_KEY, state.answers);
+  for (const other of planners) if (other !== planner) other.showAnswers(state.answers);
+  if (live) refreshAll();
+  else start();
+}
+
+function onTick(event) {
+  const box = event.target;
+  if (!(box instanceof HTMLInputElement) || !box.classList.contains("tw-tick")) return;
+  state.ticks = setTick(state.ticks, box.dataset.item, box.checked);
+  store.write(TICKS_KEY, state.ticks);
+  for (const planner of planners) planner.showTicks();
+}
+
+async function onAction(planner, action) {
+  if (action === "copy-link") {
+    const url = new URL(location.href);
+    url.hash = encodeFragment(state.answers);
+    const field = planner.share.querySelector("input");
+    field.value = url.href;
+    planner.share.hidden = false;
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(url.href);
+      copied = true;
+    } catch {
+      field.select();
+    }
+    planner.status.textContent = copied ? TEXT.copied : TEXT.copyBelow;
+  } else if (action === "download") {
+    const blob = new Blob([planner.markdown], { type: "text/markdown" });
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = MARKDOWN_FILE;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 0);
+  } else if (action === "print") {
+    document.documentElement.classList.add("tw-printing");
+    planner.root.classList.add("tw-print-target");
+    window.addEventListener(
+      "afterprint",
+      () => {
+        document.documentElement.classList.remove("tw-printing");
+        planner.root.classList.remove("tw-print-target");
+      },
+      { once: true },
+    );
+    window.print();
+  } else if (action === "reset") {
+    state.answers = {};
+    state.ticks = {};
+    store.write(ANSWERS_KEY, null);
+    store.write(TICKS_KEY, null);
+    for (const other of planners) other.resetView();
+    if (live) await refreshAll();
+    planner.status.textContent = TEXT.reset;
+  }
+}
+
+function wire(planner) {
+  planner.form.addEventListener("change", (event) => onAnswer(planner, event));
+  planner.form.addEventListener("submit", (event) => event.preventDefault());
+  planner.result.addEventListener("change", onTick);
+  for (const button of planner.root.querySelectorAll("[data-action]")) {
+    button.addEventListener("click", () => onAction(planner, button.dataset.action));
+  }
+  if (planner.root.dataset.start === "now") return;
+  // Chapter widgets start Python when first used or scrolled into view.
+  planner.root.addEventListener("focusin", start, { once: true });
+  planner.root.addEventListener("pointerdown", start, { once: true });
+  if ("IntersectionObserver" in window) {
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) {
+        observer.disconnect();
+        start();
+      }
+    });
+    observer.observe(planner.root);
+  }
+}
+
+// Printed checklists show each item's reasons, so their <details> open for printing.
+function openReasonsForPrint() {
+  const closed = [...document.querySelectorAll(".tw-planner details.tw-why:not([open])")];
+  closed.forEach((details) => (details.open = true));
+  window.addEventListener("afterprint", () => closed.forEach((d) => (d.open = false)), {
+    once: true,
+  });
+}
+
+function init() {
+  window.addEventListener("beforeprint", openReasonsForPrint);
+  // A shared link's answers replace the stored ones; the fragment is then dropped so a
+  // reload shows the reader's later changes, not the link again.
+  const linked = decodeFragment(location.hash);
+  if (linked !== null) {
+    state.answers = Object.fromEntries(linked);
+    history.replaceState(null, "", location.pathname + location.search);
+  }
+  for (const planner of planners) {
+    planner.showAnswers(state.answers);
+    planner.showTicks();
+    wire(planner);
+    if (location.protocol === "file:") planner.fail(); // module workers need http(s)
+    else planner.setState("waiting");
+  }
+  if (planners.some((p) => p.root.dataset.start === "now") || linked !== null) start();
+}
+
+init();

@@ -1,0 +1,95 @@
+// Runs Python (Pyodide) off the main thread and answers the page with telework.web.respond.
+//
+// Messages in:  {type: "boot", wheel: URL}
+//               {type: "respond", id, pairs: [[question, option], ...], sections: [...], linkBase}
+// Messages out: {type: "ready"} | {type: "failed", reason}
+//               {type: "result", id, result} | {type: "error", id, reason}
+
+const BOOT_TIMEOUT_MS = 30000;
+const RUNTIME = new URL("./pyodide/", import.meta.url).href;
+
+// loadPyodide never settles when the .wasm fails to load (it logs and waits), so the
+// wasm request is watched here and a failure ends the boot at once.
+let failBoot;
+const bootFailure = new Promise((_, reject) => {
+  failBoot = reject;
+});
+bootFailure.catch(() => {}); // handled where boot races against it
+guardWasmLoading();
+
+let ready = null;
+
+self.onmessage = async ({ data }) => {
+  if (data.type === "boot") {
+    ready ??= boot(data.wheel);
+    ready.then(
+      () => self.postMessage({ type: "ready" }),
+      (error) => self.postMessage({ type: "failed", reason: String(error?.message ?? error) }),
+    );
+  } else if (data.type === "respond") {
+    try {
+      if (!ready) throw new Error("Python has not been started");
+      const respond = await ready;
+      self.postMessage({ type: "result", id: data.id, result: respond(data) });
+    } catch (error) {
+      self.postMessage({ type: "error", id: data.id, reason: String(error?.message ?? error) });
+    }
+  }
+};
+
+async function boot(wheelURL) {
+  const wheel = fetch(wheelURL).then((response) => {
+    if (!response.ok) throw new Error(`${wheelURL}: HTTP ${response.status}`);
+    return response.arrayBuffer();
+  });
+  wheel.catch(() => {}); // reported by the race below, not as an unhandled rejection
+  const timeout = new Promise((_, reject) => {
+    setTimeout(() => reject(new Error("Python took too long to start")), BOOT_TIMEOUT_MS);
+  });
+  const settle = (promise) => Promise.race([promise, bootFailure, timeout]);
+
+  const { loadPyodide } = await settle(import(`${RUNTIME}pyodide.mjs`));
+  const py = await settle(loadPyodide({ indexURL: RUNTIME }));
+  const sitePackages = py.runPython("import site; site.getsitepackages()[0]");
+  py.unpackArchive(await settle(wheel), "wheel", { extractDir: sitePackages });
+  const answer = py.runPython(`
+from telework.web import respond
+
+def answer(pairs, sections, link_base):
+    raw = {}
+    for key, value in pairs:
+        raw[key] = value
+    return respond(raw, link_base=link_base, sections=list(sections) or None)
+
+answer
+`);
+  return ({ pairs, sections, linkBase }) => {
+    const args = [py.toPy(pairs), py.toPy(sections)];
+    const result = answer(...args, linkBase);
+    try {
+      return result.toJs({ dict_converter: Object.fromEntries, create_pyproxies: false });
+    } finally {
+      result.destroy();
+      args.forEach((arg) => arg.destroy());
+    }
+  };
+}
+
+function guardWasmLoading() {
+  const streaming = WebAssembly.instantiateStreaming?.bind(WebAssembly);
+  WebAssembly.instantiateStreaming = async (source, imports) => {
+    try {
+      const response = await source;
+      if (!response.ok) throw new Error(`${response.url}: HTTP ${response.status}`);
+      const type = response.headers.get("Content-Type") ?? "";
+      if (streaming && type.split(";")[0].trim() === "application/wasm") {
+        return await streaming(response, imports);
+      }
+      // Served with another MIME type: streaming would refuse it, the bytes are fine.
+      return await WebAssembly.instantiate(await response.arrayBuffer(), imports);
+    } catch (error) {
+      failBoot(new Error(`could not load Python's WebAssembly: ${error?.message ?? error}`));
+      throw error;
+    }
+  };
+}
