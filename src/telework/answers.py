@@ -21,7 +21,7 @@ def applicable_questions(answers: Mapping[str, str], guide: Guide) -> tuple[Ques
     asked: list[Question] = []
     effective: dict[str, str] = {}
     for question in guide.questions:
-        if question.is_asked(effective) is True:
+        if question._is_asked(effective) is True:
             asked.append(question)
             if question.id in answers:
                 effective[question.id] = answers[question.id]

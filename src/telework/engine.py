@@ -62,11 +62,11 @@ def _plan(answers: dict[str, str], guide: Guide, wanted: frozenset[str] | None) 
     for item in guide.items:
         if wanted is not None and item.section not in wanted:
             continue
-        truth = item.shows(answers)
+        truth = item._shows(answers)
         if truth:
             shown.setdefault(item.section, []).append(item)
         elif truth is None:
-            open_questions |= item.mentions
+            open_questions |= item._mentions
     refine = tuple(
         q.id
         for q in applicable_questions(answers, guide)

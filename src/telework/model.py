@@ -27,12 +27,12 @@ class Question:
     help: str
     options: tuple[Option, ...]
     applies: Condition
-    is_asked: Predicate = field(init=False, repr=False, compare=False)
+    _is_asked: Predicate = field(init=False, repr=False, compare=False)
     """`applies` compiled: the engine's fast test of whether the question is asked."""
     _option_ids: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "is_asked", compile_condition(self.applies))
+        object.__setattr__(self, "_is_asked", compile_condition(self.applies))
         object.__setattr__(self, "_option_ids", tuple(option.id for option in self.options))
 
     def option_ids(self) -> tuple[str, ...]:
@@ -80,14 +80,14 @@ class Item:
     """The book section explaining the item, as ``docname#label``."""
     when: Condition
     conflicts: tuple[str, ...] = ()
-    shows: Predicate = field(init=False, repr=False, compare=False)
+    _shows: Predicate = field(init=False, repr=False, compare=False)
     """`when` compiled: the engine's fast test of whether the item shows."""
-    mentions: frozenset[str] = field(init=False, repr=False, compare=False)
+    _mentions: frozenset[str] = field(init=False, repr=False, compare=False)
     """The questions `when` depends on."""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "shows", compile_condition(self.when))
-        object.__setattr__(self, "mentions", questions_in(self.when))
+        object.__setattr__(self, "_shows", compile_condition(self.when))
+        object.__setattr__(self, "_mentions", questions_in(self.when))
 
     def href(self, link_base: str = "") -> str:
         """The item's book link as a URL relative to the site root, prefixed by `link_base`."""
