@@ -11,6 +11,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 
+# Build speed: jsonschema (imported by nbformat) compiles ~40 grammars of the optional
+# rfc3987-syntax package at import, about 2 s per build, for a URI format check that
+# notebook validation never uses. Marking the module absent makes jsonschema skip it.
+sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+
 # -- Project ------------------------------------------------------------------------------
 
 project = "Telework Guidebook"
@@ -70,6 +75,9 @@ nb_merge_streams = True
 # No require.js or widget manager from public CDNs: widget outputs fall back to their
 # text representation in the static site (the web planner is the live widget).
 nb_ipywidgets_js: dict[str, dict[str, str]] = {}
+# Without that manager a widget view would be an empty box: never pick it, so outputs show
+# their HTML fallback (the notebook planner's is its checklist and where to use it live).
+nb_mime_priority_overrides = [("*", "application/vnd.jupyter.widget-view+json", None)]
 
 # -- Autodoc ------------------------------------------------------------------------------
 

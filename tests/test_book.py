@@ -1,0 +1,272 @@
+"""The built book: every page, link, citation and generated reference, all served locally."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote, urldefrag, urlsplit
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup, Tag
+from conftest import DOCS, ScratchBuild
+from sphinx.search.en import SearchEnglish
+
+import telework
+
+pytestmark = pytest.mark.book
+
+SOURCES_PAGE = "reference/sources.html"
+DECISIONS_PAGE = "reference/how-the-planner-decides.html"
+
+
+@cache
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def ids_in(path: Path) -> set[str]:
+    return {str(tag["id"]) for tag in soup(path).find_all(id=True)}
+
+
+def plain(text: str) -> str:
+    """Text with typographic quotes made straight and whitespace collapsed, for comparing."""
+    text = text.translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))
+    return " ".join(text.split())
+
+
+def local_target(site: Path, page: Path, href: str) -> tuple[Path, str] | None:
+    """The file and fragment an internal link points to; None for links to other sites."""
+    if urlsplit(href).scheme or href.startswith("//"):
+        return None
+    url, fragment = urldefrag(href)
+    target = (page.parent / unquote(url)).resolve() if url else page
+    if target.is_dir():
+        target = target / "index.html"
+    return target, unquote(fragment)
+
+
+def toc_docnames(node: object) -> list[str]:
+    """Every `file:` of the table of contents, depth first."""
+    if isinstance(node, dict):
+        found = [str(node["file"])] if "file" in node else []
+        found += [str(node["root"])] if "root" in node else []
+        return found + [name for value in node.values() for name in toc_docnames(value)]
+    if isinstance(node, list):
+        return [name for value in node for name in toc_docnames(value)]
+    return []
+
+
+def test_every_page_in_the_table_of_contents_is_built(built_site: Path) -> None:
+    toc = yaml.safe_load((DOCS / "_toc.yml").read_text(encoding="utf-8"))
+    docnames = toc_docnames(toc)
+    assert "reference/how-the-planner-decides" in docnames
+    missing = [name for name in docnames if not (built_site / f"{name}.html").is_file()]
+    assert missing == []
+
+
+def test_every_checklist_item_links_to_an_existing_section_of_the_book(built_site: Path) -> None:
+    broken = []
+    for item in telework.load_guide().items:
+        docname, _, label = item.link.partition("#")
+        page = built_site / f"{docname}.html"
+        if not page.is_file() or label not in ids_in(page):
+            broken.append(f"{item.id} -> {item.link}")
+    assert broken == []
+
+
+def test_every_internal_link_reaches_an_existing_page_and_anchor(built_site: Path) -> None:
+    broken = []
+    for page in html_pages(built_site):
+        for anchor in soup(page).find_all("a", href=True):
+            href = str(anchor["href"])
+            target = local_target(built_site, page, href)
+            if target is None or href == "#":
+                continue
+            path, fragment = target
+            if not path.is_file():
+                broken.append(f"{page.relative_to(built_site)}: {href} (no such file)")
+            elif fragment and path.suffix == ".html" and fragment not in ids_in(path):
+                broken.append(f"{page.relative_to(built_site)}: {href} (no such anchor)")
+    assert broken == []
+
+
+def citations(site: Path) -> list[tuple[Path, str]]:
+    """(page, href) of every {src} citation link in the book."""
+    return [
+        (page, str(link["href"]))
+        for page in html_pages(site)
+        for cite in soup(page).select(".tw-cite")
+        for link in cite.find_all("a", href=True)
+    ]
+
+
+def test_every_citation_resolves_to_a_bibliography_entry(built_site: Path) -> None:
+    found = citations(built_site)
+    assert found, "the book cites no source"
+    entries = ids_in(built_site / SOURCES_PAGE)
+    unresolved = []
+    for page, href in found:
+        target = local_target(built_site, page, href)
+        assert target is not None, f"{page}: citation {href} leaves the site"
+        path, fragment = target
+        if path != (built_site / SOURCES_PAGE).resolve() or fragment not in entries:
+            unresolved.append(f"{page.relative_to(built_site)}: {href}")
+    assert unresolved == []
+    unknown = [page for page in html_pages(built_site) if soup(page).select(".tw-cite-unknown")]
+    assert unknown == []
+
+
+def test_every_bibliography_entry_is_cited_in_the_book_text(built_site: Path) -> None:
+    sources_page = (built_site / SOURCES_PAGE).resolve()
+    cited = set()
+    for page, href in citations(built_site):
+        target = local_target(built_site, page, href)
+        if page.resolve() != sources_page and target is not None:
+            cited.add(target[1])
+    entries = {f"src-{source.id}" for source in telework.load_guide().sources}
+    assert entries <= ids_in(sources_page)
+    assert sorted(entries - cited) == []
+
+
+def test_how_the_planner_decides_lists_every_question_and_item(built_site: Path) -> None:
+    page = soup(built_site / DECISIONS_PAGE)
+    guide = telework.load_guide()
+    wrong = []
+    for question in guide.questions:
+        entry = page.find(id=f"question-{question.id}")
+        if not isinstance(entry, Tag) or plain(question.prompt) not in plain(entry.get_text()):
+            wrong.append(f"question {question.id}")
+    for item in guide.items:
+        entry = page.find(id=f"item-{item.id}")
+        if not isinstance(entry, Tag):
+            wrong.append(f"item {item.id}: no anchor item-{item.id}")
+            continue
+        text = plain(entry.get_text())
+        for part in (item.text, item.why, telework.describe(item.when, guide)):
+            if plain(part) not in text:
+                wrong.append(f"item {item.id}: missing {part!r}")
+        explained = entry.find("a", href=re.compile(re.escape(item.href())))
+        if explained is None:
+            wrong.append(f"item {item.id}: no link to {item.link}")
+    assert wrong == []
+
+
+def test_chapters_list_the_checklist_items_they_explain(built_site: Path) -> None:
+    guide = telework.load_guide()
+    decisions = (built_site / DECISIONS_PAGE).resolve()
+    for docname in sorted({item.link.partition("#")[0] for item in guide.items}):
+        page = built_site / f"{docname}.html"
+        listed = set()
+        for link in soup(page).select(".tw-planner-items a[href]"):
+            target = local_target(built_site, page, str(link["href"]))
+            if target is not None and target[0] == decisions:
+                listed.add(target[1])
+        expected = {f"item-{i.id}" for i in guide.items if i.link.startswith(f"{docname}#")}
+        assert listed == expected, docname
+
+
+# What the browser would fetch: (tag, attribute) pairs holding URLs of resources.
+FETCHED = [
+    ("script", "src"), ("link", "href"), ("img", "src"), ("img", "srcset"),
+    ("source", "src"), ("source", "srcset"), ("iframe", "src"), ("embed", "src"),
+    ("object", "data"), ("video", "src"), ("video", "poster"), ("audio", "src"),
+    ("track", "src"), ("input", "src"),
+]  # fmt: skip
+CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)|@import\s+(['"])(.*?)\3""", re.IGNORECASE)
+
+
+def leaves_the_site(url: str) -> bool:
+    """True for absolute URLs (a scheme or //) other than inline data."""
+    url = url.strip()
+    if url.startswith("//"):
+        return True
+    scheme = re.match(r"([a-zA-Z][a-zA-Z0-9+.-]*):", url)
+    return scheme is not None and scheme.group(1).lower() not in ("data", "blob")
+
+
+def css_urls(css: str) -> list[str]:
+    return [match.group(2) or match.group(4) for match in CSS_URL.finditer(css)]
+
+
+def test_external_url_detection_spots_what_a_browser_would_fetch() -> None:
+    css = "a{background:url(https://x.test/i.png)} @import '//cdn.test/a.css'; b{x:url(i.png)}"
+    assert [u for u in css_urls(css) if leaves_the_site(u)] == [
+        "https://x.test/i.png",
+        "//cdn.test/a.css",
+    ]
+    assert not leaves_the_site("data:image/svg+xml;utf8,<svg xmlns='http://www.w3.org/2000/svg'/>")
+    assert not leaves_the_site("../_static/book.css")
+
+
+def test_no_page_or_stylesheet_fetches_anything_from_another_origin(built_site: Path) -> None:
+    external = []
+    for page in html_pages(built_site):
+        where = page.relative_to(built_site)
+        tree = soup(page)
+        for tag_name, attribute in FETCHED:
+            for tag in tree.find_all(tag_name, attrs={attribute: True}):
+                for url in str(tag[attribute]).split(","):
+                    if leaves_the_site(url.strip().split(" ")[0]):
+                        external.append(f"{where}: <{tag_name} {attribute}={tag[attribute]!r}>")
+        inline_css = [str(tag["style"]) for tag in tree.find_all(style=True)]
+        inline_css += [style.get_text() for style in tree.find_all("style")]
+        for css in inline_css:
+            external += [f"{where}: {u}" for u in css_urls(css) if leaves_the_site(u)]
+    for sheet in sorted(built_site.rglob("*.css")):
+        css = sheet.read_text(encoding="utf-8", errors="replace")
+        external += [
+            f"{sheet.relative_to(built_site)}: {u}" for u in css_urls(css) if leaves_the_site(u)
+        ]
+    assert external == []
+
+
+def test_no_page_shows_unrendered_myst_syntax(built_site: Path) -> None:
+    leftovers = []
+    for page in html_pages(built_site):
+        text = soup(page).get_text()
+        for marker in (":::{", "```{", "{src}`"):
+            if marker in text:
+                leftovers.append(f"{page.relative_to(built_site)}: {marker}")
+    assert leftovers == []
+
+
+def test_search_page_and_index_find_words_of_the_book(built_site: Path) -> None:
+    assert (built_site / "search.html").is_file()
+    index_js = (built_site / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(index_js[index_js.index("(") + 1 : index_js.rindex(")")])
+    stem = SearchEnglish({}).stem
+    decisions = index["docnames"].index("reference/how-the-planner-decides")
+    first_item_words = re.findall(r"[a-z]{6,}", telework.load_guide().items[0].text.lower())
+    for word in ("telework", *first_item_words[:3]):
+        found = index["terms"].get(stem(word), [])
+        found = found if isinstance(found, list) else [found]
+        assert found, f"{word!r} is not in the search index"
+    found_in = index["terms"].get(stem(first_item_words[0]), [])
+    assert decisions in (found_in if isinstance(found_in, list) else [found_in])
+
+
+def test_unknown_source_id_fails_the_build_naming_the_allowed_ids(
+    build_scratch_book: ScratchBuild,
+) -> None:
+    result = build_scratch_book({"index": "# Scratch\n\nA claim {src}`recruiter-qa,no-such-id`.\n"})
+    assert result.returncode != 0
+    warning = next(line for line in result.stderr.splitlines() if "no-such-id" in line)
+    assert "index.md:3" in warning
+    for source in telework.load_guide().sources:
+        assert source.id in warning
+
+
+def test_item_link_to_a_missing_label_fails_the_build_naming_item_and_target(
+    build_scratch_book: ScratchBuild,
+) -> None:
+    result = build_scratch_book({"index": "# Scratch\n\nNothing here.\n"})
+    assert result.returncode != 0
+    item = telework.load_guide().items[0]
+    assert f"checklist item {item.id!r} links to missing target {item.link!r}" in result.stderr
