@@ -30,7 +30,6 @@ extensions = [
     "sphinx_design",
     "sphinx_external_toc",
     "sphinx.ext.autodoc",
-    "sphinx.ext.napoleon",
     "telework_sphinx",
 ]
 
@@ -84,8 +83,6 @@ nb_mime_priority_overrides = [("*", "application/vnd.jupyter.widget-view+json", 
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
 autodoc_class_signature = "separated"
-napoleon_google_docstring = True
-napoleon_numpy_docstring = False
 
 nitpicky = True
 nitpick_ignore: list[tuple[str, str]] = [
@@ -93,6 +90,7 @@ nitpick_ignore: list[tuple[str, str]] = [
     # (no intersphinx: the build makes no network request).
     ("py:class", "collections.abc.Iterable"),
     ("py:class", "collections.abc.Mapping"),
+    ("py:class", "datetime.date"),
     ("py:class", "importlib.resources.abc.Traversable"),
     ("py:class", "pathlib.Path"),
 ]
