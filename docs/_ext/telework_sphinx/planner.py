@@ -26,6 +26,7 @@ from sphinx.writers.html5 import HTML5Translator
 
 import telework
 
+from .runtime import SOURCE as LIBRARY
 from .runtime import STATIC_SUBDIR, stage_runtime, wheel_name
 
 PLANNER_PAGE = "tools/planner"
@@ -77,6 +78,10 @@ class PlannerDirective(SphinxDirective):
             serial=self.env.new_serialno("telework-planner"),
         )
         self.set_source_info(node)
+        # The form and checklist are rendered from the library: rebuild when it changes.
+        for path in sorted(LIBRARY.rglob("*")):
+            if path.suffix in {".py", ".toml"}:
+                self.env.note_dependency(str(path))
         return [node]
 
     def _ids(self, option: str, allowed: list[str], problems: list[str]) -> list[str] | None:

@@ -45,7 +45,7 @@ const store = {
   },
   write(key, value) {
     try {
-      if (value === null) localStorage.removeItem(key);
+      if (value === null || Object.keys(value).length === 0) localStorage.removeItem(key);
       else localStorage.setItem(key, JSON.stringify(value));
     } catch {
       // storage disabled or full: the page still works, it just forgets on reload
@@ -153,14 +153,17 @@ class Planner {
 
   async update(pairs) {
     const ticket = ++this.request;
+    this.result.setAttribute("aria-busy", "true");
     let result;
     try {
       result = await engine.respond({ pairs, sections: this.sections, linkBase: this.linkBase });
     } catch (error) {
+      result = null;
       this.status.textContent = `${TEXT.failedUpdate} ${error.message}`;
-      return null;
     }
     if (ticket !== this.request) return result; // a newer request is on its way
+    this.result.removeAttribute("aria-busy");
+    if (result === null) return null;
     this.result.innerHTML = result.html; // the library's renderer escapes everything
     this.markdown = result.markdown;
     const applicable = new Set(result.applicable);
@@ -275,8 +278,8 @@ async function onAction(planner, action) {
   } else if (action === "reset") {
     state.answers = {};
     state.ticks = {};
-    store.write(ANSWERS_KEY, null);
-    store.write(TICKS_KEY, null);
+    store.write(ANSWERS_KEY, state.answers);
+    store.write(TICKS_KEY, state.ticks);
     for (const other of planners) other.resetView();
     if (live) await refreshAll();
     planner.status.textContent = TEXT.reset;
