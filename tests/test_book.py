@@ -172,6 +172,20 @@ def test_chapters_list_the_checklist_items_they_explain(built_site: Path) -> Non
         assert listed == expected, docname
 
 
+def test_notebook_pages_offer_their_notebook_for_download(built_site: Path) -> None:
+    notebooks = sorted(DOCS.rglob("*.ipynb"))
+    assert notebooks, "the book has no notebooks"
+    for notebook in notebooks:
+        if ".ipynb_checkpoints" in notebook.parts:
+            continue
+        page = built_site / notebook.relative_to(DOCS).with_suffix(".html")
+        buttons = soup(page).select("a.btn-download-source-button[href]")
+        targets = [local_target(built_site, page, str(b["href"])) for b in buttons]
+        downloads = [t[0] for t in targets if t is not None and t[0].suffix == ".ipynb"]
+        assert downloads, f"{page.name} has no notebook download"
+        assert all(path.is_file() for path in downloads)
+
+
 # What the browser would fetch: (tag, attribute) pairs holding URLs of resources.
 FETCHED = [
     ("script", "src"), ("link", "href"), ("img", "src"), ("img", "srcset"),
