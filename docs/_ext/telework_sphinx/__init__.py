@@ -8,6 +8,7 @@ from sphinx.application import Sphinx
 
 from .citations import setup_citations
 from .planner import setup_planner
+from .proposal import setup_proposal
 from .reference import setup_reference
 
 
@@ -15,4 +16,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_citations(app)
     setup_reference(app)
     setup_planner(app)
+    setup_proposal(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,263 @@
+// The proposal widget's DOM wiring: the details form, its storage, and the Python worker.
+//
+// The page arrives with a sample draft rendered at build time. This script fills the form
+// from this browser's storage, starts the planner's Python worker and asks
+// telework.proposal.respond for the draft on every change. The reader's details are kept
+// in localStorage only: never in a URL, never sent anywhere. The only HTML inserted is the
+// draft produced by the library's renderer, which escapes everything the reader typed.
+import { ANSWERS_KEY, parseStored, toPairs } from "./planner/planner-core.mjs";
+
+export const DETAILS_KEY = "telework-proposal-details";
+const FIELDS = ["name", "role", "manager", "days", "trial_weeks", "review_date", "notes"];
+const WORKER_URL = new URL("./planner/worker.mjs", import.meta.url);
+const CALL_TIMEOUT_MS = 15000;
+const TYPING_DELAY_MS = 200;
+const MARKDOWN_FILE = "proposal.md";
+
+const TEXT = {
+  loading: "Starting the live draft…",
+  live: "Your draft is up to date.",
+  nameMissing: "Add your name to sign the proposal.",
+  unavailable:
+    "The live draft is unavailable here, so this is a sample: serve the book over http (for " +
+    "example with make serve) or use the telework command line (telework proposal).",
+  copied: "Copied the proposal as plain text.",
+  copyFailed: "Could not copy: select the draft and copy it instead.",
+  forgotten: "Your details are forgotten: nothing of them is left in this browser.",
+  answersNone: "none yet, so it keeps to what applies to everyone.",
+  answers: (n) => (n === 1 ? "1 answer." : `${n} answers.`),
+};
+
+// ---- pure helpers ---------------------------------------------------------------------------
+
+/** The details worth keeping: the known fields, as strings, empty ones left out. */
+export function cleanDetails(value) {
+  const details = {};
+  for (const [key, raw] of toPairs(value)) {
+    if (FIELDS.includes(key) && typeof raw === "string" && raw !== "") details[key] = raw;
+  }
+  return details;
+}
+
+// ---- storage ---------------------------------------------------------------------------------
+
+const store = {
+  read(key, fallback) {
+    try {
+      return parseStored(localStorage.getItem(key), fallback);
+    } catch {
+      return fallback; // storage disabled
+    }
+  },
+  write(key, value) {
+    try {
+      if (value === null) localStorage.removeItem(key);
+      else localStorage.setItem(key, JSON.stringify(value));
+    } catch {
+      // storage disabled or full: the page still works, it just forgets on reload
+    }
+  },
+};
+
+// ---- the Python worker -----------------------------------------------------------------------
+
+const engine = {
+  worker: null,
+  started: null,
+  nextId: 0,
+  pending: new Map(),
+
+  start(wheel) {
+    this.started ??= new Promise((resolve, reject) => {
+      try {
+        this.worker = new Worker(WORKER_URL, { type: "module" });
+      } catch (error) {
+        reject(error); // e.g. file:// pages cannot start module workers
+        return;
+      }
+      this.worker.onmessage = ({ data }) => {
+        if (data.type === "ready") resolve();
+        else if (data.type === "failed") reject(new Error(data.reason));
+        else this.settle(data);
+      };
+      this.worker.onerror = (event) => {
+        event.preventDefault();
+        reject(new Error(event.message || "the worker failed to start"));
+      };
+      this.worker.postMessage({ type: "boot", wheel: new URL(wheel, import.meta.url).href });
+    });
+    return this.started;
+  },
+
+  /** Call a function of the telework package in the worker; rejects after a time limit. */
+  call(module, name, args) {
+    const id = ++this.nextId;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error("Python did not answer"));
+      }, CALL_TIMEOUT_MS);
+      this.pending.set(id, { resolve, reject, timer });
+      this.worker.postMessage({ type: "call", id, module, name, args });
+    });
+  },
+
+  settle({ id, type, result, reason }) {
+    const waiting = this.pending.get(id);
+    if (!waiting) return;
+    this.pending.delete(id);
+    clearTimeout(waiting.timer);
+    if (type === "result") waiting.resolve(result);
+    else waiting.reject(new Error(reason));
+  },
+};
+
+// ---- the widget ------------------------------------------------------------------------------
+
+class ProposalWidget {
+  constructor(root) {
+    this.root = root;
+    this.form = root.querySelector(".tw-proposal-form");
+    this.preview = root.querySelector(".tw-proposal-preview");
+    this.status = root.querySelector(".tw-status");
+    this.notices = root.querySelector(".tw-notices");
+    this.summary = root.querySelector(".tw-answers-summary");
+    this.sample = this.preview.innerHTML;
+    this.markdown = "";
+    this.text = "";
+    this.request = 0;
+    this.timer = null;
+    this.answers = Object.fromEntries(toPairs(store.read(ANSWERS_KEY, {})));
+  }
+
+  setState(name, message = null) {
+    this.root.dataset.state = name;
+    if (message !== null) this.status.textContent = message;
+  }
+
+  details() {
+    const values = {};
+    for (const name of FIELDS) values[name] = this.form.elements[name].value;
+    return cleanDetails(values);
+  }
+
+  showDetails(details) {
+    for (const name of FIELDS) this.form.elements[name].value = details[name] ?? "";
+  }
+
+  showErrors(errors) {
+    const byField = new Map(errors.map((e) => [e.field, e.message]));
+    for (const field of this.form.querySelectorAll(".tw-field")) {
+      const message = byField.get(field.dataset.field);
+      const control = this.form.elements[field.dataset.field];
+      const note = field.querySelector(".tw-field-error");
+      note.textContent = message ?? "";
+      note.hidden = !message;
+      if (message) control.setAttribute("aria-invalid", "true");
+      else control.removeAttribute("aria-invalid");
+    }
+  }
+
+  showNotices(notices) {
+    const list = document.createElement("ul");
+    for (const notice of notices) {
+      const entry = document.createElement("li");
+      entry.textContent = notice;
+      list.append(entry);
+    }
+    this.notices.replaceChildren(...(notices.length ? [list] : []));
+  }
+
+  async update() {
+    const ticket = ++this.request;
+    this.preview.setAttribute("aria-busy", "true");
+    let result = null;
+    try {
+      result = await engine.call("telework.proposal", "respond", [this.answers, this.details()]);
+    } catch (error) {
+      if (ticket === this.request) this.fail();
+      return;
+    }
+    if (ticket !== this.request) return; // a newer request is on its way
+    this.preview.removeAttribute("aria-busy");
+    this.preview.innerHTML = result.html; // the library's renderer escapes everything
+    this.markdown = result.markdown;
+    this.text = result.text;
+    const count = Object.keys(result.answers).length;
+    this.summary.textContent = count ? TEXT.answers(count) : TEXT.answersNone;
+    this.showErrors(result.errors);
+    this.showNotices(result.notices);
+    this.setState("live", result.missing.includes("name") ? TEXT.nameMissing : TEXT.live);
+  }
+
+  changed() {
+    store.write(DETAILS_KEY, this.details());
+    if (this.root.dataset.state !== "live") return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.update(), TYPING_DELAY_MS);
+  }
+
+  fail() {
+    this.preview.removeAttribute("aria-busy");
+    this.preview.innerHTML = this.sample;
+    this.root.querySelector('[data-action="copy"]').hidden = true; // nothing of theirs to copy
+    this.setState("unavailable", TEXT.unavailable);
+  }
+
+  async act(action) {
+    if (action === "copy") {
+      try {
+        await navigator.clipboard.writeText(this.text);
+        this.status.textContent = TEXT.copied;
+      } catch {
+        this.status.textContent = TEXT.copyFailed;
+      }
+    } else if (action === "download") {
+      const blob = new Blob([this.markdown], { type: "text/markdown" });
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = MARKDOWN_FILE;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 0);
+    } else if (action === "print") {
+      document.documentElement.classList.add("tw-printing");
+      this.preview.classList.add("tw-print-target");
+      window.addEventListener(
+        "afterprint",
+        () => {
+          document.documentElement.classList.remove("tw-printing");
+          this.preview.classList.remove("tw-print-target");
+        },
+        { once: true },
+      );
+      window.print();
+    } else if (action === "forget") {
+      store.write(DETAILS_KEY, null);
+      this.showDetails({});
+      await this.update();
+      this.status.textContent = TEXT.forgotten;
+    }
+  }
+
+  init() {
+    this.showDetails(cleanDetails(store.read(DETAILS_KEY, {})));
+    this.form.addEventListener("input", () => this.changed());
+    this.form.addEventListener("change", () => this.changed());
+    this.form.addEventListener("submit", (event) => event.preventDefault());
+    for (const button of this.root.querySelectorAll("[data-action]")) {
+      button.addEventListener("click", () => this.act(button.dataset.action));
+    }
+    if (location.protocol === "file:") {
+      this.fail(); // module workers need http(s)
+      return;
+    }
+    this.setState("loading", TEXT.loading);
+    engine.start(this.root.dataset.wheel).then(
+      () => this.update(),
+      () => this.fail(),
+    );
+  }
+}
+
+const root = document.querySelector(".tw-proposal-widget");
+if (root) new ProposalWidget(root).init();
