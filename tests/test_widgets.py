@@ -5,12 +5,15 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 import telework
 
 widgets = pytest.importorskip("telework.widgets")
+if TYPE_CHECKING:
+    from telework.widgets import Planner
 
 MAYBE_AT_WORK = {
     "situation": "current",
@@ -21,7 +24,7 @@ MAYBE_AT_WORK = {
 }
 
 
-def choose(planner: widgets.Planner, answers: dict[str, str]) -> None:
+def choose(planner: Planner, answers: dict[str, str]) -> None:
     """Click through `answers` in question order, as a reader fills in the form."""
     for question in telework.load_guide().questions:
         if question.id in answers:
@@ -119,7 +122,7 @@ def test_bad_starting_answers_raise_answer_error_naming_the_problem(
     answers: dict[str, object], named: str
 ) -> None:
     with pytest.raises(telework.AnswerError, match="allowed") as raised:
-        widgets.Planner(answers)  # type: ignore[arg-type]
+        widgets.Planner(answers)
     assert named in str(raised.value)
 
 
