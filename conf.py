@@ -20,7 +20,7 @@ sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 
 project = "Telework Guidebook"
 author = "The Telework Guidebook authors"
-copyright = "2025, The Telework Guidebook authors"
+copyright = "The Telework Guidebook authors"
 language = "en"
 
 # -- Extensions ---------------------------------------------------------------------------
