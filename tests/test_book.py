@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
+from subprocess import CompletedProcess
 from urllib.parse import unquote, urldefrag, urlsplit
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
-from conftest import DOCS, ScratchBuild
 from sphinx.search.en import SearchEnglish
 
 import telework
 
 pytestmark = pytest.mark.book
 
+DOCS = Path(__file__).resolve().parent.parent / "docs"
 SOURCES_PAGE = "reference/sources.html"
 DECISIONS_PAGE = "reference/how-the-planner-decides.html"
 
@@ -267,7 +269,7 @@ def test_search_page_and_index_find_words_of_the_book(built_site: Path) -> None:
 
 
 def test_unknown_source_id_fails_the_build_naming_the_allowed_ids(
-    build_scratch_book: ScratchBuild,
+    build_scratch_book: Callable[[Mapping[str, str]], CompletedProcess[str]],
 ) -> None:
     result = build_scratch_book({"index": "# Scratch\n\nA claim {src}`recruiter-qa,no-such-id`.\n"})
     assert result.returncode != 0
@@ -278,7 +280,7 @@ def test_unknown_source_id_fails_the_build_naming_the_allowed_ids(
 
 
 def test_item_link_to_a_missing_label_fails_the_build_naming_item_and_target(
-    build_scratch_book: ScratchBuild,
+    build_scratch_book: Callable[[Mapping[str, str]], CompletedProcess[str]],
 ) -> None:
     result = build_scratch_book({"index": "# Scratch\n\nNothing here.\n"})
     assert result.returncode != 0
