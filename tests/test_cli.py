@@ -70,7 +70,7 @@ def test_plan_reads_back_its_own_json_output(tmp_path: Path) -> None:
         (
             ["plan", "-a", "situation=boss"],
             {},
-            "question 'situation': unknown option 'boss'; allowed: interviewing, elsewhere, current",
+            "unknown option 'boss'; allowed: interviewing, elsewhere, current",
         ),
         (["plan", "-a", "mood=good"], {}, "unknown question 'mood'; allowed: situation"),
         (["plan", "-a", "situation"], {}, "--answer 'situation' must look like QUESTION=OPTION"),

@@ -2,10 +2,10 @@ import json
 from html.parser import HTMLParser
 from pathlib import Path
 
+from guide_data import write_guide
+
 import telework
 from telework.render.markdown import escape_markdown
-
-from guide_data import write_guide
 
 ANSWERS = {"situation": "current", "stage": "maybe", "maybe_offer": "pay"}
 

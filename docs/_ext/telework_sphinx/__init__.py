@@ -1,4 +1,4 @@
-"""The Telework Guidebook's Sphinx extension: citations, generated reference pages, planner widgets."""
+"""The Telework Guidebook's Sphinx extension: citations, generated reference, planner widgets."""
 
 from __future__ import annotations
 
