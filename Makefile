@@ -51,4 +51,4 @@ chromium:
 	  else echo "error: browser tests need Debian's chromium at $(CHROMIUM); run: sudo apt-get install chromium"; exit 1; fi; }
 
 clean:
-	rm -rf $(SITE) _build/jupyter_execute .jupyter_cache
+	rm -rf _build
