@@ -2,7 +2,7 @@
 
 At build time the directive renders an accessible form from the library's questions and
 the checklist for no answers, with the library's own HTML renderer. Pages holding a
-planner load static/planner/planner.mjs, which starts Pyodide in a worker and asks
+planner load static/planner/planner.js, whose module starts Pyodide in a worker and asks
 ``telework.web.respond`` for the new checklist on every change; without it the page keeps
 what was rendered here.
 
@@ -35,6 +35,11 @@ NOT_SURE = "Not sure yet"
 NOSCRIPT = (
     "The planner needs JavaScript to update this checklist, which shows the general advice. "
     "You can also build your plan with the book's notebooks or the telework command line."
+)
+UNAVAILABLE = (
+    "The live planner is unavailable here, so this is the general checklist: serve the book "
+    "over http (for example with make serve) or use the book's notebooks or the telework "
+    "command line."
 )
 FULL_PLANNER_NOTE = "Your answers in the full planner count here too."
 FULL_PLANNER_LINK = "Open the full planner"
@@ -121,6 +126,7 @@ def render_planner(node: planner, link_base: str) -> str:
         f'<h{level} class="tw-planner-title" id="{title_id}">{escape(node["title"])}</h{level}>',
         f'<noscript><p class="tw-noscript">{escape(NOSCRIPT)}</p></noscript>',
         '<p class="tw-status" role="status"></p>',
+        f'<p class="tw-unavailable" hidden>{escape(UNAVAILABLE)}</p>',
         '<form class="tw-form">',
     ]
     for question_id in node["questions"]:
@@ -187,7 +193,7 @@ def add_assets(
     """Only pages holding a planner load its CSS, JS and, through them, Pyodide."""
     if doctree is not None and any(True for _ in doctree.findall(planner)):
         app.add_css_file(f"{STATIC_SUBDIR}/planner.css")
-        app.add_js_file(f"{STATIC_SUBDIR}/planner.mjs", type="module")
+        app.add_js_file(f"{STATIC_SUBDIR}/planner.js", defer="defer")
 
 
 def setup_planner(app: Sphinx) -> None:

@@ -35,8 +35,13 @@ STATIC_SUBDIR = "planner"
 """The planner's folder in the site's _static/ (the package's static/planner/ goes there too)."""
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 STDLIB = "python_stdlib.zip"
-WARM_UP = "import telework.web\ntelework.web.respond({})\n"
-"""What the worker runs first; its imports are the ones worth precompiling."""
+WARM_UP = """\
+import telework.web
+telework.web.respond({})
+import telework.proposal
+"""
+"""What the worker runs first (the proposal page's widget also calls telework.proposal):
+its imports are the ones worth precompiling."""
 WHEEL_TAG = "py3-none-any"
 
 

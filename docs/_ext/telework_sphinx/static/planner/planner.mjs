@@ -21,10 +21,6 @@ import {
 const TEXT = {
   loading: "Starting the live planner…",
   count: (n) => (n === 1 ? "1 item in your checklist." : `${n} items in your checklist.`),
-  unavailable:
-    "The live planner is unavailable here, so this is the general checklist: serve the book " +
-    "over http (for example with make serve) or use the book's notebooks or the telework " +
-    "command line.",
   copied: "Link copied: it holds your answers, not your ticks.",
   copyBelow: "Copy the link below: it holds your answers, not your ticks.",
   reset: "Answers and ticks cleared.",
@@ -180,7 +176,8 @@ class Planner {
   fail() {
     this.result.innerHTML = this.staticChecklist;
     this.showTicks();
-    this.setState("unavailable", TEXT.unavailable);
+    this.setState("unavailable", "");
+    this.root.querySelector(".tw-unavailable").hidden = false;
   }
 
   resetView() {
@@ -211,7 +208,7 @@ async function refreshAll() {
 }
 
 function start() {
-  if (engine.started || location.protocol === "file:") return;
+  if (engine.started) return;
   for (const planner of planners) planner.setState("loading", TEXT.loading);
   engine.start().then(
     () => {
@@ -330,8 +327,7 @@ function init() {
     planner.showAnswers(state.answers);
     planner.showTicks();
     wire(planner);
-    if (location.protocol === "file:") planner.fail(); // module workers need http(s)
-    else planner.setState("waiting");
+    planner.setState("waiting");
   }
   if (planners.some((p) => p.root.dataset.start === "now") || linked !== null) start();
 }

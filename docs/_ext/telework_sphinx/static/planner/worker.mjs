@@ -2,6 +2,7 @@
 //
 // Messages in:  {type: "boot", wheel: URL}
 //               {type: "respond", id, pairs: [[question, option], ...], sections: [...], linkBase}
+//               {type: "call", id, module: "telework....", name, args: [...]}  (other widgets)
 // Messages out: {type: "ready"} | {type: "failed", reason}
 //               {type: "result", id, result} | {type: "error", id, reason}
 
@@ -26,11 +27,12 @@ self.onmessage = async ({ data }) => {
       () => self.postMessage({ type: "ready" }),
       (error) => self.postMessage({ type: "failed", reason: String(error?.message ?? error) }),
     );
-  } else if (data.type === "respond") {
+  } else if (data.type === "respond" || data.type === "call") {
     try {
       if (!ready) throw new Error("Python has not been started");
-      const respond = await ready;
-      self.postMessage({ type: "result", id: data.id, result: respond(data) });
+      const python = await ready;
+      const result = data.type === "respond" ? python.respond(data) : python.call(data);
+      self.postMessage({ type: "result", id: data.id, result });
     } catch (error) {
       self.postMessage({ type: "error", id: data.id, reason: String(error?.message ?? error) });
     }
@@ -52,7 +54,9 @@ async function boot(wheelURL) {
   const py = await settle(loadPyodide({ indexURL: RUNTIME }));
   const sitePackages = py.runPython("import site; site.getsitepackages()[0]");
   py.unpackArchive(await settle(wheel), "wheel", { extractDir: sitePackages });
-  const answer = py.runPython(`
+  const [answer, call] = py.runPython(`
+from importlib import import_module
+
 from telework.web import respond
 
 def answer(pairs, sections, link_base):
@@ -61,17 +65,28 @@ def answer(pairs, sections, link_base):
         raw[key] = value
     return respond(raw, link_base=link_base, sections=list(sections) or None)
 
-answer
-`);
-  return ({ pairs, sections, linkBase }) => {
-    const args = [py.toPy(pairs), py.toPy(sections)];
-    const result = answer(...args, linkBase);
+def call(module, name, args):
+    if module != "telework" and not module.startswith("telework."):
+        raise ValueError(f"only the telework package can be called, not {module!r}")
+    return getattr(import_module(module), name)(*args)
+
+answer, call
+`).toJs();
+  const run = (fn, ...args) => {
+    const pyArgs = args.map((arg) => py.toPy(arg));
+    const result = fn(...pyArgs);
     try {
-      return result.toJs({ dict_converter: Object.fromEntries, create_pyproxies: false });
+      return result?.toJs
+        ? result.toJs({ dict_converter: Object.fromEntries, create_pyproxies: false })
+        : result;
     } finally {
-      result.destroy();
-      args.forEach((arg) => arg.destroy());
+      result?.destroy?.();
+      pyArgs.forEach((arg) => arg?.destroy?.());
     }
+  };
+  return {
+    respond: ({ pairs, sections, linkBase }) => run(answer, pairs, sections, linkBase),
+    call: ({ module, name, args }) => run(call, module, name, args),
   };
 }
 

@@ -1,0 +1,150 @@
+"""The planner fails soft and safe: tampered links, a missing runtime, no outside requests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from browsing import (
+    PLANNER_PAGE,
+    chosen_answers,
+    expected_items,
+    fragment,
+    shown_items,
+    wait_until_settled,
+)
+from playwright.sync_api import BrowserContext, Page, Route
+
+import telework
+
+pytestmark = pytest.mark.browser
+
+UNAVAILABLE = ".tw-planner[data-state=unavailable]"
+FAILURE_WAIT_MS = 10_000
+"""How long a failed start may take to show the static checklist and the message."""
+
+# Each sets window.pwned (or opens a dialog) if it ever runs as HTML or script.
+PAYLOADS = [
+    '<img src=x onerror="window.pwned=true">',
+    "<script>window.pwned=true</script>",
+    '"><svg onload=alert(1)>',
+    "javascript:alert(1)",
+]
+TAMPERED = {
+    "unknown question": [("salary", "high")],
+    "unknown option": [("motive", "maybe-later")],
+    "payload as a key": [(payload, "yes") for payload in PAYLOADS],
+    "payload as a value": [("situation", payload) for payload in PAYLOADS[:1]]
+    + [("motive", payload) for payload in PAYLOADS[1:2]],
+}
+
+
+@pytest.fixture
+def watched(page: Page) -> list[str]:
+    """Dialogs opened by the page; window.pwned starts false on every document."""
+    dialogs: list[str] = []
+    page.add_init_script("window.pwned = false")
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    return dialogs
+
+
+@pytest.mark.parametrize("bad", TAMPERED.values(), ids=TAMPERED.keys())
+def test_a_tampered_link_changes_nothing_but_the_notice(
+    page: Page, site_url: str, watched: list[str], bad: list[tuple[str, str]]
+) -> None:
+    valid = {"situation": "current", "stage": "yes"}
+    keep = [(k, v) for k, v in valid.items() if k not in dict(bad)]
+    page.goto(site_url + PLANNER_PAGE + fragment(dict([*keep, *bad])))
+    wait_until_settled(page)
+
+    kept = dict(keep)
+    assert chosen_answers(page) == kept
+    assert shown_items(page) == list(telework.plan_relevant(kept).item_ids())
+    notices = page.locator(".tw-notices li")
+    assert notices.count() == len(bad)
+    assert all(text.startswith("Ignored") for text in notices.all_inner_texts())
+    assert page.locator(".tw-notices *:not(ul):not(li)").count() == 0  # text, never markup
+    assert page.evaluate("window.pwned") is False
+    assert watched == []
+
+
+def test_tampered_storage_is_cleaned_with_a_notice(
+    page: Page, site_url: str, watched: list[str]
+) -> None:
+    page.goto(site_url + PLANNER_PAGE)
+    page.evaluate(
+        """localStorage.setItem('telework-planner-answers',
+             JSON.stringify({situation: 'interviewing', '<img src=x onerror=pwned=1>': 1}));
+           localStorage.setItem('telework-planner-ticks', '{not json')"""
+    )
+    page.reload()
+    wait_until_settled(page)
+    assert chosen_answers(page) == {"situation": "interviewing"}
+    assert page.locator(".tw-notices li").count() == 1
+    assert page.evaluate("window.pwned") is False
+    assert watched == []
+
+
+def test_without_webassembly_the_static_checklist_stays_with_one_message(
+    context: BrowserContext, site_url: str
+) -> None:
+    context.route("**/*.wasm", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(site_url + PLANNER_PAGE)
+    page.wait_for_selector(UNAVAILABLE, timeout=FAILURE_WAIT_MS)
+
+    assert shown_items(page) == expected_items({})
+    message = page.locator(".tw-unavailable")
+    assert message.is_visible()
+    assert "live planner is unavailable" in message.inner_text()
+    assert "make serve" in message.inner_text()
+    assert page.locator(".tw-form").is_hidden()  # no control left that does nothing
+
+
+def test_opened_from_disk_the_static_checklist_stays_with_one_message(
+    page: Page, site_dir: Path
+) -> None:
+    page.goto((site_dir / PLANNER_PAGE).as_uri())
+    page.wait_for_selector(UNAVAILABLE, timeout=FAILURE_WAIT_MS)
+    assert shown_items(page) == expected_items({})
+    assert page.locator(".tw-unavailable").is_visible()
+
+
+def test_no_page_makes_a_request_outside_its_own_site(
+    context: BrowserContext, site_url: str, site_dir: Path
+) -> None:
+    outside: list[str] = []
+    planner_files: dict[str, list[str]] = {}
+    current: list[str] = [""]
+
+    def guard(route: Route) -> None:
+        url = route.request.url
+        parts = urlsplit(url)
+        if parts.scheme in {"data", "blob"}:
+            route.continue_()
+        elif parts.hostname != "127.0.0.1":
+            outside.append(f"{current[0]} -> {url}")
+            route.abort()
+        else:
+            if "/_static/planner/" in parts.path:
+                planner_files.setdefault(current[0], []).append(parts.path)
+            route.continue_()
+
+    context.route("**/*", guard)
+    page = context.new_page()
+    pages = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))
+    assert PLANNER_PAGE in pages
+    with_widget = []
+    for name in pages:
+        current[0] = name
+        page.goto(site_url + name, wait_until="load")
+        if page.locator(".tw-planner").count():
+            with_widget.append(name)
+            page.locator(".tw-planner").first.scroll_into_view_if_needed()
+            # Python started: its requests are checked too.
+            page.wait_for_selector(".tw-planner[data-state=live]")
+
+    assert outside == []
+    assert len(with_widget) >= 4  # the planner page and the chapters' planners
+    assert sorted(planner_files) == sorted(with_widget)  # other pages load none of it
