@@ -1,18 +1,21 @@
-// Precompile the standard-library modules the web planner imports at start-up.
+// Precompile the Python modules the web planner imports at start-up.
 //
-//   node tools/precompile.mjs <pyodide-dir> <wheel> <warm-up-python> <out-zip>
+//   node tools/precompile.mjs <pyodide-dir> <wheel> <warm-up-python> <out-dir>
 //
 // Boots the same Pyodide the site ships (so the bytecode matches its interpreter), installs
-// the wheel, runs the warm-up code, then writes a copy of python_stdlib.zip in which every
-// module imported so far also has an unchecked-hash .pyc beside its .py. zipimport prefers
-// the .pyc, which saves most of the interpreter's start-up time in the browser.
-import { readFileSync, writeFileSync } from "node:fs";
-import { resolve } from "node:path";
+// the wheel, runs the warm-up code, then writes to <out-dir>:
+//   python_stdlib.zip  a copy of the runtime's in which every standard-library module
+//                      imported so far also has a .pyc beside its .py (zipimport prefers it);
+//   site-packages/     the wheel's imported modules as __pycache__/*.pyc, to add to the wheel.
+// The .pyc files are "unchecked hash" ones: used without looking at the source's date.
+// Compiling nothing in the browser saves most of the interpreter's start-up time.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
-const [pyodideDir, wheel, warmUp, outZip] = process.argv.slice(2);
-if (!outZip) {
-  console.error("usage: node tools/precompile.mjs <pyodide-dir> <wheel> <warm-up-python> <out-zip>");
+const [pyodideDir, wheel, warmUp, outDir] = process.argv.slice(2);
+if (!outDir) {
+  console.error("usage: node tools/precompile.mjs <pyodide-dir> <wheel> <warm-up-python> <out-dir>");
   process.exit(2);
 }
 
@@ -31,29 +34,51 @@ async function precompile() {
   py.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel", { extractDir: sitePackages });
   py.runPython(warmUp);
   py.runPython(`
-import sys, zipfile
-from importlib.util import source_hash
+import importlib.util, sys, zipfile
+from pathlib import Path
 from importlib._bootstrap_external import _code_to_hash_pyc
 
 STDLIB = next(p for p in sys.path if p.endswith(".zip"))
-compiled = {}
+SITE = "${sitePackages}"
+OUT = Path("/tmp/precompiled")
+
+def pyc(source, origin):
+    code = compile(source, origin, "exec", dont_inherit=True)
+    return bytes(_code_to_hash_pyc(code, importlib.util.source_hash(source), False))
+
+origins = [getattr(getattr(m, "__spec__", None), "origin", None) or "" for m in list(sys.modules.values())]
+stdlib_pycs = {}
 with zipfile.ZipFile(STDLIB) as stdlib:
-    for module in list(sys.modules.values()):
-        origin = getattr(getattr(module, "__spec__", None), "origin", None) or ""
+    for origin in origins:
         if origin.startswith(STDLIB + "/") and origin.endswith(".py"):
             name = origin[len(STDLIB) + 1:]
-            source = stdlib.read(name)
-            code = compile(source, origin, "exec", dont_inherit=True)
-            compiled[name[:-3] + ".pyc"] = _code_to_hash_pyc(code, source_hash(source), False)
+            stdlib_pycs[name[:-3] + ".pyc"] = pyc(stdlib.read(name), origin)
+site_pycs = 0
+for origin in origins:
+    if origin.startswith(SITE + "/") and origin.endswith(".py"):
+        target = OUT / "site-packages" / Path(importlib.util.cache_from_source(origin)).relative_to(SITE)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(pyc(Path(origin).read_bytes(), origin))
+        site_pycs += 1
 
-with open(STDLIB, "rb") as src, open("/tmp/out.zip", "wb") as out:
+with open(STDLIB, "rb") as src, open(OUT / "python_stdlib.zip", "wb") as out:
     out.write(src.read())
-with zipfile.ZipFile("/tmp/out.zip", "a", zipfile.ZIP_DEFLATED) as out:
-    for name, data in sorted(compiled.items()):
+with zipfile.ZipFile(OUT / "python_stdlib.zip", "a", zipfile.ZIP_DEFLATED) as out:
+    for name, data in sorted(stdlib_pycs.items()):
         info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
         info.compress_type = zipfile.ZIP_DEFLATED
-        out.writestr(info, bytes(data))
-print(f"precompiled {len(compiled)} start-up modules")
+        out.writestr(info, data)
+print(f"precompiled {len(stdlib_pycs)} standard-library and {site_pycs} package modules")
 `);
-  writeFileSync(outZip, py.FS.readFile("/tmp/out.zip"));
+  copyOut(py, "/tmp/precompiled", outDir);
+}
+
+function copyOut(py, from, to) {
+  mkdirSync(to, { recursive: true });
+  for (const name of py.FS.readdir(from)) {
+    if (name === "." || name === "..") continue;
+    const path = `${from}/${name}`;
+    if (py.FS.isDir(py.FS.stat(path).mode)) copyOut(py, path, join(to, name));
+    else writeFileSync(join(to, name), py.FS.readFile(path));
+  }
 }

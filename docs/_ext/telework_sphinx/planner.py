@@ -27,7 +27,13 @@ from sphinx.writers.html5 import HTML5Translator
 import telework
 
 from .runtime import SOURCE as LIBRARY
-from .runtime import STATIC_SUBDIR, stage_runtime, wheel_name
+from .runtime import (
+    STATIC_SUBDIR,
+    USES_PLANNER_FILES,
+    pages_to_refresh,
+    stage_runtime,
+    wheel_name,
+)
 
 PLANNER_PAGE = "tools/planner"
 DEFAULT_TITLE = "Your remote-work plan"
@@ -83,6 +89,7 @@ class PlannerDirective(SphinxDirective):
             serial=self.env.new_serialno("telework-planner"),
         )
         self.set_source_info(node)
+        self.env.metadata[self.env.docname][USES_PLANNER_FILES] = True
         # The form and checklist are rendered from the library: rebuild when it changes.
         for path in sorted(LIBRARY.rglob("*")):
             if path.suffix in {".py", ".toml"}:
@@ -119,7 +126,6 @@ def render_planner(node: planner, link_base: str) -> str:
         "data-questions": " ".join(node["questions"]),
         "data-sections": " ".join(sections or []),
         "data-link-base": link_base,
-        "data-wheel": wheel_name(),
     }
     parts = [
         f"<section {_attrs(attrs)}>",
@@ -191,9 +197,15 @@ def add_assets(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """Only pages holding a planner load its CSS, JS and, through them, Pyodide."""
-    if doctree is not None and any(True for _ in doctree.findall(planner)):
+    planners = list(doctree.findall(planner)) if doctree is not None else []
+    if planners:
         app.add_css_file(f"{STATIC_SUBDIR}/planner.css")
-        app.add_js_file(f"{STATIC_SUBDIR}/planner.js", defer="defer")
+        attributes = {
+            "async": "async",
+            "data-wheel": wheel_name(),
+            "data-start": "now" if any(node["full"] for node in planners) else "visible",
+        }
+        app.add_js_file(f"{STATIC_SUBDIR}/planner.js", **attributes)
 
 
 def setup_planner(app: Sphinx) -> None:
@@ -207,4 +219,5 @@ def setup_planner(app: Sphinx) -> None:
     )
     app.add_directive("telework-planner", PlannerDirective)
     app.connect("builder-inited", stage_runtime)
+    app.connect("env-get-outdated", pages_to_refresh)
     app.connect("html-page-context", add_assets)

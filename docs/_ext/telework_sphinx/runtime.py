@@ -3,7 +3,8 @@
 Pyodide comes from the npm package pinned in package-lock.json (`npm ci` puts it in
 node_modules/pyodide). Only the files a browser needs are copied, with a small lock file
 carrying the runtime's real ABI. The standard library is shipped with the modules used at
-start-up precompiled (tools/precompile.mjs), which roughly halves the time to a live planner.
+start-up precompiled (tools/precompile.mjs), and so is the wheel: the browser compiles
+no Python, which more than halves the time to a live planner.
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ import shutil
 import subprocess
 import tomllib
 import zipfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
@@ -31,6 +34,8 @@ CACHE = ROOT / "node_modules" / ".cache" / "telework-planner"
 """Precompiled standard libraries, by input hash (npm's usual cache place)."""
 PRECOMPILE = ROOT / "tools" / "precompile.mjs"
 
+USES_PLANNER_FILES = "telework-planner-files"
+"""Page metadata key set by the directives whose pages load the planner's files."""
 STATIC_SUBDIR = "planner"
 """The planner's folder in the site's _static/ (the package's static/planner/ goes there too)."""
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
@@ -55,14 +60,19 @@ def wheel_name() -> str:
     return f"{name}-{version}-{WHEEL_TAG}.whl"
 
 
-def build_wheel(out_dir: Path) -> Path:
-    """Write a pure-Python wheel of src/telework (code, data, py.typed) and return its path."""
+def build_wheel(out_dir: Path, compiled: Path | None = None) -> Path:
+    """Write a pure-Python wheel of src/telework (code, data, py.typed) and return its path.
+
+    `compiled` is a site-packages folder of precompiled ``__pycache__/*.pyc`` to include.
+    """
     name, version = project_version()
     dist_info = f"{name}-{version}.dist-info"
     files: dict[str, bytes] = {}
     for path in sorted(SOURCE.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
             files[f"{name}/{path.relative_to(SOURCE).as_posix()}"] = path.read_bytes()
+    for path in sorted(compiled.rglob("*.pyc") if compiled else ()):
+        files[path.relative_to(compiled).as_posix()] = path.read_bytes()
     files[f"{dist_info}/METADATA"] = (
         f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n".encode()
     )
@@ -93,25 +103,31 @@ def lock_file() -> str:
     return json.dumps({"info": info, "packages": {}}, indent=1) + "\n"
 
 
-def precompiled_stdlib(wheel: Path, cache_dir: Path) -> Path:
-    """The stdlib zip with start-up modules precompiled, cached by its inputs."""
+def precompile(wheel: Path, cache_dir: Path) -> Path:
+    """Precompiled start-up modules for `wheel` (see tools/precompile.mjs), cached by input.
+
+    Returns a folder holding python_stdlib.zip and site-packages/.
+    """
     key = hashlib.sha256()
     for part in (PYODIDE_DIR / STDLIB, PYODIDE_DIR / "pyodide.asm.wasm", wheel, PRECOMPILE):
         key.update(part.read_bytes())
     key.update(WARM_UP.encode())
-    cached = cache_dir / f"python_stdlib-{key.hexdigest()[:16]}.zip"
-    if cached.exists():
+    cached = cache_dir / key.hexdigest()[:16]
+    if (cached / STDLIB).exists():
         return cached
     node = shutil.which("node")
     if node is None:
         raise ExtensionError("the web planner needs Node.js (`node`) to precompile Python")
-    cache_dir.mkdir(parents=True, exist_ok=True)
     partial = cached.with_suffix(".partial")
+    shutil.rmtree(partial, ignore_errors=True)
     args = [node, str(PRECOMPILE), str(PYODIDE_DIR), str(wheel), WARM_UP, str(partial)]
     done = subprocess.run(args, capture_output=True, text=True, check=False, timeout=300)
     if done.returncode != 0:
-        raise ExtensionError(f"precompiling Pyodide's standard library failed:\n{done.stderr}")
+        raise ExtensionError(f"precompiling Python for the web planner failed:\n{done.stderr}")
     logger.info("[planner] %s", done.stdout.strip())
+    for old in cache_dir.iterdir():  # one entry is enough: drop those of earlier inputs
+        if old != partial and old != wheel.parent:
+            shutil.rmtree(old) if old.is_dir() else old.unlink()
     partial.replace(cached)
     return cached
 
@@ -141,9 +157,43 @@ def stage_runtime(app: Sphinx) -> None:
     for name in RUNTIME_FILES:
         _copy(PYODIDE_DIR / name, runtime / name)
     (runtime / "pyodide-lock.json").write_text(lock_file(), encoding="utf-8")
-    wheel = build_wheel(runtime.parent)
-    _copy(precompiled_stdlib(wheel, CACHE), runtime / STDLIB)
+    compiled = precompile(build_wheel(CACHE / "source"), CACHE)
+    build_wheel(runtime.parent, compiled / "site-packages")
+    _copy(compiled / STDLIB, runtime / STDLIB)
     app.config.html_static_path.extend([str(STATIC), str(staged)])
+    # The widgets' own code counts too: Sphinx does not track an extension's source.
+    digest = _tree_digest(STATIC, staged, Path(__file__).parent.glob("*.py"))
+    app.telework_runtime_digest = digest  # type: ignore[attr-defined]
+
+
+def pages_to_refresh(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """On env-get-outdated: pages using the planner's files, when those files changed.
+
+    Sphinx copies static files only when some page is written, and pages link their
+    assets with a checksum: a changed script must rewrite the pages that load it. (The
+    first build with this extension knows no such pages yet: it rewrites the root page.)
+    """
+    digest = getattr(app, "telework_runtime_digest", None)
+    if digest is None or getattr(env, "telework_runtime_digest", None) == digest:
+        return []
+    env.telework_runtime_digest = digest  # type: ignore[attr-defined]
+    return sorted(name for name, meta in env.metadata.items() if meta.get(USES_PLANNER_FILES)) or [
+        app.config.root_doc
+    ]
+
+
+def _tree_digest(*sources: Path | Iterable[Path]) -> str:
+    """A digest of files: folders (their files, recursively) or iterables of files."""
+    digest = hashlib.sha256()
+    for source in sources:
+        files = sorted(source.rglob("*") if isinstance(source, Path) else source)
+        for path in files:
+            if path.is_file():
+                digest.update(path.name.encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _copy(source: Path, target: Path) -> None:

@@ -63,7 +63,7 @@ const engine = {
   nextId: 0,
   pending: new Map(),
 
-  start() {
+  start(wheel) {
     this.started ??= new Promise((resolve, reject) => {
       try {
         this.worker = new Worker(WORKER_URL, { type: "module" });
@@ -80,7 +80,6 @@ const engine = {
         event.preventDefault();
         reject(new Error(event.message || "the planner's worker failed to start"));
       };
-      const wheel = document.querySelector(".tw-planner")?.dataset.wheel ?? "";
       this.worker.postMessage({ type: "boot", wheel: new URL(wheel, import.meta.url).href });
     });
     return this.started;
@@ -193,8 +192,10 @@ class Planner {
 
 // ---- the page ---------------------------------------------------------------------------
 
-const planners = [...document.querySelectorAll(".tw-planner")].map((root) => new Planner(root));
+let planners = [];
+let config = { start: "visible", wheel: "" };
 let live = false;
+let starting = false;
 
 async function refreshAll() {
   const sent = state.answers;
@@ -208,9 +209,10 @@ async function refreshAll() {
 }
 
 function start() {
-  if (engine.started) return;
+  if (starting) return;
+  starting = true;
   for (const planner of planners) planner.setState("loading", TEXT.loading);
-  engine.start().then(
+  engine.start(config.wheel).then(
     () => {
       live = true;
       return refreshAll();
@@ -315,6 +317,7 @@ function openReasonsForPrint() {
 }
 
 function init() {
+  planners = [...document.querySelectorAll(".tw-planner")].map((root) => new Planner(root));
   window.addEventListener("beforeprint", openReasonsForPrint);
   // A shared link's answers replace the stored ones; the fragment is then dropped so a
   // reload shows the reader's later changes, not the link again.
@@ -332,4 +335,14 @@ function init() {
   if (planners.some((p) => p.root.dataset.start === "now") || linked !== null) start();
 }
 
-init();
+/**
+ * Called by planner.js with its script's data- attributes: `wheel` (the package's file
+ * name) and `start` ("now" on the full planner's page, whose Python starts before the
+ * page has even finished loading).
+ */
+export function run(options) {
+  config = { ...config, ...options };
+  if (config.start === "now") engine.start(config.wheel);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+}
