@@ -8,6 +8,7 @@
 
 const BOOT_TIMEOUT_MS = 30000;
 const RUNTIME = new URL("./pyodide/", import.meta.url).href;
+const WASM = `${RUNTIME}pyodide.asm.wasm`;
 
 // loadPyodide never settles when the .wasm fails to load (it logs and waits), so the
 // wasm request is watched here and a failure ends the boot at once.
@@ -16,6 +17,11 @@ const bootFailure = new Promise((_, reject) => {
   failBoot = reject;
 });
 bootFailure.catch(() => {}); // handled where boot races against it
+
+// The runtime asks for its .wasm only once its 1 MB of JS has loaded; fetching and
+// compiling it from the start instead runs both at the same time.
+const earlyWasm = compileWasm(fetch(WASM, { credentials: "same-origin" }));
+earlyWasm.catch(() => {}); // reported through failBoot
 guardWasmLoading();
 
 let ready = null;
@@ -90,21 +96,32 @@ answer, call
   };
 }
 
-function guardWasmLoading() {
-  const streaming = WebAssembly.instantiateStreaming?.bind(WebAssembly);
-  WebAssembly.instantiateStreaming = async (source, imports) => {
-    try {
-      const response = await source;
-      if (!response.ok) throw new Error(`${response.url}: HTTP ${response.status}`);
-      const type = response.headers.get("Content-Type") ?? "";
-      if (streaming && type.split(";")[0].trim() === "application/wasm") {
-        return await streaming(response, imports);
-      }
-      // Served with another MIME type: streaming would refuse it, the bytes are fine.
-      return await WebAssembly.instantiate(await response.arrayBuffer(), imports);
-    } catch (error) {
-      failBoot(new Error(`could not load Python's WebAssembly: ${error?.message ?? error}`));
-      throw error;
+/** Compile the runtime's .wasm from a fetch; any failure ends the boot (see failBoot). */
+async function compileWasm(source) {
+  try {
+    const response = await source;
+    if (!response.ok) throw new Error(`${response.url}: HTTP ${response.status}`);
+    const type = response.headers.get("Content-Type") ?? "";
+    if (type.split(";")[0].trim() === "application/wasm") {
+      return await WebAssembly.compileStreaming(response);
     }
+    // Served with another MIME type: streaming would refuse it, the bytes are fine.
+    return await WebAssembly.compile(await response.arrayBuffer());
+  } catch (error) {
+    failBoot(new Error(`could not load Python's WebAssembly: ${error?.message ?? error}`));
+    throw error;
+  }
+}
+
+/** Make the runtime instantiate the module compiled early, without fetching it again. */
+function guardWasmLoading() {
+  WebAssembly.instantiateStreaming = async (_response, imports) => {
+    const module = await earlyWasm;
+    return { module, instance: await WebAssembly.instantiate(module, imports) };
   };
+  const fetchForReal = self.fetch.bind(self);
+  self.fetch = (input, init) =>
+    String(input?.url ?? input) === WASM
+      ? Promise.resolve(new Response(null)) // only handed to instantiateStreaming above
+      : fetchForReal(input, init);
 }
