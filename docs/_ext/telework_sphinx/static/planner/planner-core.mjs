@@ -30,20 +30,15 @@ export function toPairs(value) {
 
 /** A copy of `answers` with `changes` applied; an empty value means "not sure", so it is removed. */
 export function mergeAnswers(answers, changes) {
-  const merged = { ...answers };
-  for (const [question, option] of Object.entries(changes)) {
-    if (option === "") delete merged[question];
-    else merged[question] = option;
-  }
-  return merged;
+  const kept = Object.entries(answers).filter(([question]) => !Object.hasOwn(changes, question));
+  const given = Object.entries(changes).filter(([, option]) => option !== "");
+  return Object.fromEntries([...kept, ...given]); // data properties only, whatever the keys
 }
 
 /** A copy of the ticked items with `item` ticked or not. */
 export function setTick(ticks, item, ticked) {
-  const next = { ...ticks };
-  if (ticked) next[item] = true;
-  else delete next[item];
-  return next;
+  const others = Object.entries(ticks).filter(([id]) => id !== item);
+  return Object.fromEntries(ticked ? [...others, [item, true]] : others);
 }
 
 /** Ticks read back from storage: only item ids with a true value count. */
