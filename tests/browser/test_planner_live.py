@@ -173,3 +173,24 @@ def test_the_planner_works_with_the_keyboard_alone(page: Page, site_url: str) ->
     item = page.evaluate("document.activeElement.dataset.item")
     assert item == expected_items(answers)[0]
     assert stored(page, "telework-planner-ticks") == {item: True}
+
+
+def test_print_checklist_prints_only_that_checklist_with_its_reasons(
+    page: Page, site_url: str
+) -> None:
+    # Headless Chromium has no print dialog: window.print only announces the printing.
+    page.add_init_script(
+        "window.print = () => { window.printed = true; dispatchEvent(new Event('beforeprint')); }"
+    )
+    page.goto(site_url + CHAPTER_PAGE)
+    page.locator(".tw-planner").scroll_into_view_if_needed()
+    wait_until_settled(page)
+    choose(page, {"situation": "interviewing", "motive": "need"})
+    page.click('[data-action="print"]')
+    page.emulate_media(media="print")
+
+    assert page.evaluate("window.printed") is True
+    assert page.locator(".tw-planner .tw-item").first.is_visible()
+    assert page.locator(".tw-planner details.tw-why:not([open])").count() == 0
+    for elsewhere in (".tw-form", ".tw-actions", "h1", "nav"):
+        assert page.locator(elsewhere).first.is_hidden(), elsewhere
