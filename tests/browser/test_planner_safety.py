@@ -14,7 +14,7 @@ from browsing import (
     shown_items,
     wait_until_settled,
 )
-from playwright.sync_api import BrowserContext, Page, Route
+from playwright.sync_api import Browser, BrowserContext, Page, Route
 
 import telework
 
@@ -148,3 +148,18 @@ def test_no_page_makes_a_request_outside_its_own_site(
     assert outside == []
     assert len(with_widget) >= 4  # the planner page and the chapters' planners
     assert sorted(planner_files) == sorted(with_widget)  # other pages load none of it
+
+
+def test_without_javascript_the_checklist_shows_with_an_explanation(
+    browser: Browser, site_url: str
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + PLANNER_PAGE)
+        assert shown_items(page) == expected_items({})
+        assert page.locator(".tw-noscript").is_visible()
+        assert page.locator(".tw-form").is_hidden()  # no control that does nothing
+        assert page.locator(".tw-actions").is_hidden()
+    finally:
+        context.close()
