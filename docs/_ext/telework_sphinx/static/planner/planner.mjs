@@ -63,12 +63,13 @@ const engine = {
   nextId: 0,
   pending: new Map(),
 
-  start(wheel) {
+  /** Boot Python, or adopt the worker planner.js already started: {worker, early events}. */
+  start(wheel, handover = null) {
     this.started ??= new Promise((resolve, reject) => {
       try {
-        this.worker = new Worker(WORKER_URL, { type: "module" });
+        this.worker = handover?.worker ?? new Worker(WORKER_URL, { type: "module" });
       } catch (error) {
-        reject(error); // e.g. file:// pages cannot start module workers
+        reject(error); // e.g. a browser without module workers
         return;
       }
       this.worker.onmessage = ({ data }) => {
@@ -80,7 +81,14 @@ const engine = {
         event.preventDefault();
         reject(new Error(event.message || "the planner's worker failed to start"));
       };
-      this.worker.postMessage({ type: "boot", wheel: new URL(wheel, import.meta.url).href });
+      if (handover) {
+        for (const event of handover.early) {
+          if (event.type === "error") this.worker.onerror(event);
+          else this.worker.onmessage(event);
+        }
+      } else {
+        this.worker.postMessage({ type: "boot", wheel: new URL(wheel, import.meta.url).href });
+      }
     });
     return this.started;
   },
@@ -337,12 +345,12 @@ function init() {
 
 /**
  * Called by planner.js with its script's data- attributes: `wheel` (the package's file
- * name) and `start` ("now" on the full planner's page, whose Python starts before the
- * page has even finished loading).
+ * name) and `start` ("now" on the full planner's page, whose Python planner.js starts
+ * before the page has even finished loading: `handover` is that worker, see engine.start).
  */
-export function run(options) {
+export function run(options, handover = null) {
   config = { ...config, ...options };
-  if (config.start === "now") engine.start(config.wheel);
+  if (config.start === "now") engine.start(config.wheel, handover);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 }
