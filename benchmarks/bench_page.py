@@ -120,6 +120,8 @@ def load_until_live(page: Page, url: str) -> tuple[float, float]:
     """(ms from navigation to a live planner, longest long task in ms) for one visit."""
     page.goto(url)
     page.wait_for_function("window.__bench.liveAt !== null", timeout=TIMEOUT_MS)
+    # Long-task entries arrive after their task: let two frames pass before reading them.
+    page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
     live, tasks = page.evaluate("[window.__bench.liveAt, window.__bench.longTasks]")
     return live, max(tasks, default=0.0)
 
@@ -195,7 +197,7 @@ def main() -> None:
     report("warm load to live planner (second visit)", median(warm) / 1000, "s", "<= 1.5 s")
     report("answer change to updated checklist", median(changes), "ms", "<= 50 ms")
     report("longest main-thread long task while Python boots", median(long_tasks), "ms",
-           "<= 200 ms")  # fmt: skip
+           f"<= 200 ms; worst run {max(long_tasks):.0f} ms")  # fmt: skip
     report("planner page, cold transfer", median(cold_bytes) / 1e6, "MB", "none")
     report(f"{PLAIN_PAGE} (no planner), transfer", median(plain) / 1e6, "MB", "<= 1 MB")
     report(f"{PLAIN_PAGE} (no planner), planner/Pyodide files", len(pyodide_files), "", "0")
