@@ -3,11 +3,12 @@
 // wires the page. Where modules cannot run (pages opened from disk: file:// URLs block
 // module scripts and workers) it shows the message rendered beside each planner instead.
 (function () {
+  const PLANNERS = ".tw-planner[data-questions]"; // not other widgets styled alike
   const script = document.currentScript;
   const options = { ...script.dataset };
   if (location.protocol === "file:") {
     const unavailable = () => {
-      for (const planner of document.querySelectorAll(".tw-planner")) {
+      for (const planner of document.querySelectorAll(PLANNERS)) {
         planner.dataset.state = "unavailable";
         planner.querySelector(".tw-unavailable").hidden = false;
       }

@@ -26,6 +26,8 @@ const TEXT = {
   reset: "Answers and ticks cleared.",
   failedUpdate: "Could not update the checklist:",
 };
+// Planner widgets (other widgets share the .tw-planner look but not this script).
+const PLANNERS = ".tw-planner[data-questions]";
 const WORKER_URL = new URL("./worker.mjs", import.meta.url);
 const MARKDOWN_FILE = "telework-plan.md";
 
@@ -317,7 +319,7 @@ function wire(planner) {
 
 // Printed checklists show each item's reasons, so their <details> open for printing.
 function openReasonsForPrint() {
-  const closed = [...document.querySelectorAll(".tw-planner details.tw-why:not([open])")];
+  const closed = [...document.querySelectorAll(`${PLANNERS} details.tw-why:not([open])`)];
   closed.forEach((details) => (details.open = true));
   window.addEventListener("afterprint", () => closed.forEach((d) => (d.open = false)), {
     once: true,
@@ -325,7 +327,7 @@ function openReasonsForPrint() {
 }
 
 function init() {
-  planners = [...document.querySelectorAll(".tw-planner")].map((root) => new Planner(root));
+  planners = [...document.querySelectorAll(PLANNERS)].map((root) => new Planner(root));
   window.addEventListener("beforeprint", openReasonsForPrint);
   // A shared link's answers replace the stored ones; the fragment is then dropped so a
   // reload shows the reader's later changes, not the link again.
