@@ -120,3 +120,18 @@ def test_lookups_of_unknown_ids_name_the_allowed_ones() -> None:
         guide.item("nope")
     with pytest.raises(telework.TeleworkError, match="has no option 'x'; allowed: need, want"):
         guide.question("motive").label("x")
+
+
+def test_every_public_name_is_listed_and_importable_on_first_use() -> None:
+    import subprocess
+    import sys
+
+    lazy = set(telework._HOME_OF)
+    assert set(telework.__all__) == lazy | {"AnswerError", "DataError", "TeleworkError"}
+    for name in telework.__all__:
+        assert getattr(telework, name) is not None
+    with pytest.raises(AttributeError, match="has no attribute 'nothing'"):
+        telework.nothing  # noqa: B018
+    script = "import sys, telework; print(sorted(m for m in sys.modules if 'telework.' in m))"
+    loaded = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert loaded.stdout.strip() == "['telework.errors']", "import telework loads only errors"

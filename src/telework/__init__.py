@@ -4,59 +4,83 @@ The advice is data (questions, checklist items and the conditions under which ea
 applies), loaded and checked by :func:`load_guide`; :func:`plan` turns answers into a
 :class:`Checklist`; the ``render_*`` functions show it as HTML, Markdown, text or JSON.
 :func:`draft_proposal` turns the answers and a few details into a written proposal.
+
+Names are imported from their modules on first use, so ``import telework`` stays cheap
+for the command line and the browser.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from importlib import import_module
 
-from .answers import applicable_questions as _applicable_questions
-from .answers import clean_answers as _clean_answers
-from .conditions import Condition, evaluate, questions_in
-from .describe import describe
-from .engine import plan, plan_relevant
 from .errors import AnswerError, DataError, TeleworkError
-from .loader import load_guide
-from .model import (
-    Checklist,
-    ChecklistSection,
-    Guide,
-    Item,
-    Option,
-    Question,
-    Section,
-    Source,
-)
-from .proposal import (
-    DetailsError,
-    Proposal,
-    ProposalDetails,
-    ProposalSection,
-    draft_proposal,
-    load_proposal_template,
-)
-from .render import checklist_to_dict, render_html, render_json, render_markdown, render_text
-from .render.proposal import (
-    render_proposal_html,
-    render_proposal_markdown,
-    render_proposal_text,
-)
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+
+if TYPE_CHECKING:
+    from .answers import applicable_questions, clean_answers
+    from .conditions import Condition, evaluate, questions_in
+    from .describe import describe
+    from .engine import plan, plan_relevant
+    from .loader import load_guide
+    from .model import Checklist, ChecklistSection, Guide, Item, Option, Question, Section, Source
+    from .proposal import (
+        DetailsError,
+        Proposal,
+        ProposalDetails,
+        ProposalSection,
+        draft_proposal,
+        load_proposal_template,
+    )
+    from .render import (
+        checklist_to_dict,
+        render_html,
+        render_json,
+        render_markdown,
+        render_text,
+    )
+    from .render.proposal import (
+        render_proposal_html,
+        render_proposal_markdown,
+        render_proposal_text,
+    )
 
 __version__ = "0.1.0"
 
+_HOMES = {
+    ".answers": ("applicable_questions", "clean_answers"),
+    ".conditions": ("Condition", "evaluate", "questions_in"),
+    ".describe": ("describe",),
+    ".engine": ("plan", "plan_relevant"),
+    ".loader": ("load_guide",),
+    ".model": (
+        "Checklist", "ChecklistSection", "Guide", "Item", "Option", "Question", "Section", "Source"
+    ),
+    ".proposal": (
+        "DetailsError", "Proposal", "ProposalDetails", "ProposalSection", "draft_proposal",
+        "load_proposal_template",
+    ),
+    ".render": (
+        "checklist_to_dict", "render_html", "render_json", "render_markdown", "render_text"
+    ),
+    ".render.proposal": (
+        "render_proposal_html", "render_proposal_markdown", "render_proposal_text"
+    ),
+}  # fmt: skip
+_HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
 
-def applicable_questions(
-    answers: Mapping[str, str], guide: Guide | None = None
-) -> tuple[Question, ...]:
-    """The questions asked given `answers`, in order."""
-    return _applicable_questions(answers, guide or load_guide())
+
+def __getattr__(name: str) -> object:
+    module = _HOME_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module 'telework' has no attribute {name!r}")
+    value = getattr(import_module(module, __name__), name)
+    globals()[name] = value
+    return value
 
 
-def clean_answers(
-    raw: object, guide: Guide | None = None
-) -> tuple[dict[str, str], tuple[str, ...]]:
-    """Keep the valid part of untrusted answers; return it with notices of what was dropped."""
-    return _clean_answers(raw, guide or load_guide())
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_HOME_OF])
 
 
 __all__ = [

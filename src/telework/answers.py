@@ -6,18 +6,22 @@ from collections.abc import Mapping
 
 from .describe import describe
 from .errors import AnswerError
+from .loader import load_guide
 from .model import Guide, Question
 
 MAX_NOTICE_TEXT = 40
 """How much of an unrecognised key or value a notice repeats."""
 
 
-def applicable_questions(answers: Mapping[str, str], guide: Guide) -> tuple[Question, ...]:
-    """The questions asked given these answers, in order.
+def applicable_questions(
+    answers: Mapping[str, str], guide: Guide | None = None
+) -> tuple[Question, ...]:
+    """The questions asked given these answers, in order (by default, in the packaged guide).
 
     A question whose condition depends on an unanswered (or no longer asked) question is
     not asked yet.
     """
+    guide = guide or load_guide()
     asked: list[Question] = []
     effective: dict[str, str] = {}
     for question in guide.questions:
@@ -72,12 +76,15 @@ def validate_answers(answers: object, guide: Guide) -> dict[str, str]:
     return checked
 
 
-def clean_answers(raw: object, guide: Guide) -> tuple[dict[str, str], tuple[str, ...]]:
+def clean_answers(
+    raw: object, guide: Guide | None = None
+) -> tuple[dict[str, str], tuple[str, ...]]:
     """Keep what is valid in untrusted answers (from a link or storage); explain what was dropped.
 
     Answers to questions not asked for the other answers are kept: they come back into use
     when the reader changes their mind.
     """
+    guide = guide or load_guide()
     if not isinstance(raw, Mapping):
         return {}, (f"Ignored saved answers: expected question=option pairs, not {_kind(raw)}.",)
     known = {q.id: q for q in guide.questions}

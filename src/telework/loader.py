@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from .conditions import ALWAYS, Condition, leaves, parse
@@ -13,6 +12,7 @@ from .model import Guide, Item, Option, Question, Section, Source
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
+    from pathlib import Path
 
 FILES = ("questions.toml", "checklist.toml", "sources.toml")
 """The data files of a guide, each read from the same directory."""
@@ -31,7 +31,11 @@ def load_guide(directory: str | Path | Traversable | None = None) -> Guide:
     """Load and validate a guide; by default the one shipped with the package (cached)."""
     if directory is None:
         return _default_guide()
-    return _load(Path(directory) if isinstance(directory, str) else directory)
+    if isinstance(directory, str):
+        from pathlib import Path
+
+        directory = Path(directory)
+    return _load(directory)
 
 
 @cache
