@@ -21,7 +21,7 @@ test: $(SETUP) $(PYODIDE) chromium lint
 book: $(SETUP) $(PYODIDE)
 	$(SPHINX)
 
-bench: $(SETUP) $(PYODIDE) chromium
+bench: book chromium
 	$(BIN)/python -m benchmarks
 
 lint: $(SETUP)
