@@ -1,4 +1,6 @@
+import importlib
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from guide_data import write_guide
@@ -128,8 +130,10 @@ def test_every_public_name_is_listed_and_importable_on_first_use() -> None:
 
     lazy = set(telework._HOME_OF)
     assert set(telework.__all__) == lazy | {"AnswerError", "DataError", "TeleworkError"}
+    for module in ("answers", "explain", "engine", "render", "proposal"):
+        importlib.import_module(f"telework.{module}")  # must not shadow any public name
     for name in telework.__all__:
-        assert getattr(telework, name) is not None
+        assert not isinstance(getattr(telework, name), ModuleType), name
     with pytest.raises(AttributeError, match="has no attribute 'nothing'"):
         telework.nothing  # noqa: B018
     script = "import sys, telework; print(sorted(m for m in sys.modules if 'telework.' in m))"

@@ -20,8 +20,8 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from .answers import applicable_questions, clean_answers
     from .conditions import Condition, evaluate, questions_in
-    from .describe import describe
     from .engine import plan, plan_relevant
+    from .explain import describe
     from .loader import load_guide
     from .model import Checklist, ChecklistSection, Guide, Item, Option, Question, Section, Source
     from .proposal import (
@@ -50,7 +50,7 @@ __version__ = "0.1.0"
 _HOMES = {
     ".answers": ("applicable_questions", "clean_answers"),
     ".conditions": ("Condition", "evaluate", "questions_in"),
-    ".describe": ("describe",),
+    ".explain": ("describe",),
     ".engine": ("plan", "plan_relevant"),
     ".loader": ("load_guide",),
     ".model": (

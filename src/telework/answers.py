@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .describe import describe
 from .errors import AnswerError
+from .explain import describe
 from .loader import load_guide
 from .model import Guide, Question
 
