@@ -5,6 +5,7 @@
 // telework.proposal.respond for the draft on every change. The reader's details are kept
 // in localStorage only: never in a URL, never sent anywhere. The only HTML inserted is the
 // draft produced by the library's renderer, which escapes everything the reader typed.
+import { download, printOnly } from "./planner/page-actions.mjs";
 import { ANSWERS_KEY, parseStored, toPairs } from "./planner/planner-core.mjs";
 
 export const DETAILS_KEY = "telework-proposal-details";
@@ -213,24 +214,9 @@ class ProposalWidget {
         this.status.textContent = TEXT.copyFailed;
       }
     } else if (action === "download") {
-      const blob = new Blob([this.markdown], { type: "text/markdown" });
-      const link = document.createElement("a");
-      link.href = URL.createObjectURL(blob);
-      link.download = MARKDOWN_FILE;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(link.href), 0);
+      download(this.markdown, MARKDOWN_FILE);
     } else if (action === "print") {
-      document.documentElement.classList.add("tw-printing");
-      this.preview.classList.add("tw-print-target");
-      window.addEventListener(
-        "afterprint",
-        () => {
-          document.documentElement.classList.remove("tw-printing");
-          this.preview.classList.remove("tw-print-target");
-        },
-        { once: true },
-      );
-      window.print();
+      printOnly(this.preview);
     } else if (action === "forget") {
       store.write(DETAILS_KEY, null);
       this.showDetails({});

@@ -6,6 +6,7 @@
 // shows what it returns. If Python cannot start, the static checklist stays, with one
 // sentence saying so. Nothing from a link or storage is ever inserted as HTML: the only
 // HTML inserted is the checklist produced by the library's renderer.
+import { download, printOnly } from "./page-actions.mjs";
 import {
   ANSWERS_KEY,
   TICKS_KEY,
@@ -266,24 +267,9 @@ async function onAction(planner, action) {
     }
     planner.status.textContent = copied ? TEXT.copied : TEXT.copyBelow;
   } else if (action === "download") {
-    const blob = new Blob([planner.markdown], { type: "text/markdown" });
-    const link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = MARKDOWN_FILE;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 0);
+    download(planner.markdown, MARKDOWN_FILE);
   } else if (action === "print") {
-    document.documentElement.classList.add("tw-printing");
-    planner.root.classList.add("tw-print-target");
-    window.addEventListener(
-      "afterprint",
-      () => {
-        document.documentElement.classList.remove("tw-printing");
-        planner.root.classList.remove("tw-print-target");
-      },
-      { once: true },
-    );
-    window.print();
+    printOnly(planner.root);
   } else if (action === "reset") {
     state.answers = {};
     state.ticks = {};
