@@ -22,6 +22,7 @@ pytestmark = pytest.mark.book
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 SOURCES_PAGE = "reference/sources.html"
 DECISIONS_PAGE = "reference/how-the-planner-decides.html"
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 
 
 @cache
@@ -174,18 +175,40 @@ def test_chapters_list_the_checklist_items_they_explain(built_site: Path) -> Non
         assert listed == expected, docname
 
 
-def test_notebook_pages_offer_their_notebook_for_download(built_site: Path) -> None:
-    notebooks = sorted(DOCS.rglob("*.ipynb"))
+def notebook_pages(site: Path) -> list[Path]:
+    """The built page of each of the book's notebooks."""
+    notebooks = [n for n in DOCS.rglob("*.ipynb") if ".ipynb_checkpoints" not in n.parts]
     assert notebooks, "the book has no notebooks"
-    for notebook in notebooks:
-        if ".ipynb_checkpoints" in notebook.parts:
-            continue
-        page = built_site / notebook.relative_to(DOCS).with_suffix(".html")
+    return sorted(site / n.relative_to(DOCS).with_suffix(".html") for n in notebooks)
+
+
+def test_notebook_pages_offer_their_notebook_for_download(built_site: Path) -> None:
+    for page in notebook_pages(built_site):
         buttons = soup(page).select("a.btn-download-source-button[href]")
         targets = [local_target(built_site, page, str(b["href"])) for b in buttons]
         downloads = [t[0] for t in targets if t is not None and t[0].suffix == ".ipynb"]
         assert downloads, f"{page.name} has no notebook download"
         assert all(path.is_file() for path in downloads)
+
+
+def test_notebook_pages_style_checklists_without_widget_state_or_planner_scripts(
+    built_site: Path,
+) -> None:
+    styled = []
+    for page in notebook_pages(built_site):
+        tree = soup(page)
+        scripts = tree.find_all("script")
+        assert not [s for s in scripts if s.get("type") == WIDGET_STATE], page.name
+        # No planner script, and so no Pyodide: notebook outputs are static.
+        assert not [s for s in scripts if "planner/" in str(s.get("src", ""))], page.name
+        if tree.select(".tw-checklist"):
+            sheets = [str(link["href"]) for link in tree.find_all("link", rel="stylesheet")]
+            planner_css = [h for h in sheets if urlsplit(h).path.endswith("planner/planner.css")]
+            assert planner_css, f"{page.name} shows a checklist without the planner's CSS"
+            target = local_target(built_site, page, urlsplit(planner_css[0]).path)
+            assert target is not None and target[0].is_file()
+            styled.append(page.name)
+    assert "build-your-plan.html" in styled
 
 
 # What the browser would fetch: (tag, attribute) pairs holding URLs of resources.

@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 from html import unescape
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 
@@ -44,16 +44,41 @@ print(_json.dumps([a for name, v in list(globals().items()) if not name.startswi
 """
 
 
-def run(path: Path, tmp_path: Path) -> tuple[Any, list[dict[str, str]]]:
-    """Execute the notebook in a fresh python3 kernel; return it and the answers it used."""
+# Then: prints what each proposal the notebook drafted was made from (its given answers,
+# without the ones the draft assumed, and the reader's details).
+PROPOSAL_PROBE = """
+import json as _json
+import telework as _telework
+
+print(_json.dumps([
+    {"answers": {k: v for k, v in value.answers.items() if k not in value.assumed},
+     "details": value.details.to_dict()}
+    for name, value in list(globals().items())
+    if not name.startswith("_") and isinstance(value, _telework.Proposal)
+]))
+"""
+
+
+class Executed(NamedTuple):
+    notebook: Any
+    answer_sets: list[dict[str, str]]
+    """Every set of answers the notebook defined."""
+    proposals: list[dict[str, Any]]
+    """What each drafted proposal was made from: {"answers": ..., "details": ...}."""
+
+
+def run(path: Path, tmp_path: Path) -> Executed:
+    """Execute the notebook in a fresh python3 kernel; return it and what it used."""
     notebook = nbformat.read(path, as_version=4)
-    notebook.cells.append(nbformat.v4.new_code_cell(PROBE))
+    probes = [PROBE, PROPOSAL_PROBE]
+    notebook.cells.extend(nbformat.v4.new_code_cell(probe) for probe in probes)
     client = nbclient.NotebookClient(
         notebook, kernel_name="python3", timeout=60, resources={"metadata": {"path": tmp_path}}
     )
     client.execute()
-    probe = notebook.cells.pop()
-    return notebook, json.loads(probe.outputs[0]["text"])
+    printed = [json.loads(cell.outputs[0]["text"]) for cell in notebook.cells[-len(probes) :]]
+    del notebook.cells[-len(probes) :]
+    return Executed(notebook, *printed)
 
 
 def shown_text(notebook: Any) -> str:
@@ -64,9 +89,6 @@ def shown_text(notebook: Any) -> str:
             parts.append(output.get("text", ""))
             parts.extend(v for v in output.get("data", {}).values() if isinstance(v, str))
     return unescape("\n".join(parts))
-
-
-Executed = tuple[Any, list[dict[str, str]]]
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +132,7 @@ def test_notebooks_open_with_a_title_and_how_to_run_them_locally(path: Path) -> 
 def test_notebook_shows_every_item_for_the_answers_it_uses(
     executed: Callable[[str], Executed], stem: str
 ) -> None:
-    notebook, answer_sets = executed(stem)
+    notebook, answer_sets, _ = executed(stem)
     assert answer_sets, f"{stem} defines no answers to check"
     text = shown_text(notebook)
     for answers in answer_sets:
@@ -123,7 +145,7 @@ def test_notebook_shows_every_item_for_the_answers_it_uses(
 def test_planner_notebook_shows_a_live_form_with_a_static_fallback(
     executed: Callable[[str], Executed],
 ) -> None:
-    notebook, _ = executed("build-your-plan")
+    notebook = executed("build-your-plan").notebook
     planners = [
         output["data"]
         for cell in notebook.cells
@@ -134,3 +156,18 @@ def test_planner_notebook_shows_a_live_form_with_a_static_fallback(
     for data in planners:
         assert 'class="tw-checklist"' in data["text/html"]
         assert "tools/planner.html" in data["text/html"]
+
+
+def test_planner_notebook_drafts_a_proposal_from_its_answers(
+    executed: Callable[[str], Executed],
+) -> None:
+    notebook, answer_sets, proposals = executed("build-your-plan")
+    assert proposals, "build-your-plan drafts no proposal"
+    text = shown_text(notebook)
+    for made_from in proposals:
+        assert made_from["answers"] in answer_sets  # drafted from the answers the plan used
+        details = telework.ProposalDetails.from_mapping(made_from["details"])
+        proposal = telework.draft_proposal(made_from["answers"], details)
+        assert details.name in text
+        for title in [proposal.title, *(s.title for s in proposal.sections if s.title)]:
+            assert title in text, f"proposal section {title!r} is not shown"

@@ -7,6 +7,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .citations import setup_citations
+from .notebooks import setup_notebooks
 from .planner import setup_planner
 from .proposal import setup_proposal
 from .reference import setup_reference
@@ -17,4 +18,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_reference(app)
     setup_planner(app)
     setup_proposal(app)
+    setup_notebooks(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

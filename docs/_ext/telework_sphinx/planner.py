@@ -36,6 +36,8 @@ from .runtime import (
 )
 
 PLANNER_PAGE = "tools/planner"
+CHECKLIST_CLASS = 'class="tw-checklist"'
+"""The mark of `telework.render_html`'s output, the HTML the planner's CSS styles."""
 DEFAULT_TITLE = "Your remote-work plan"
 NOT_SURE = "Not sure yet"
 NOSCRIPT = (
@@ -193,13 +195,27 @@ def skip_planner(translator: Any, node: planner) -> None:
     raise nodes.SkipNode
 
 
+def shows_checklist(doctree: nodes.document) -> bool:
+    """Whether raw HTML on the page (such as a notebook's output) holds a rendered checklist."""
+    return any(CHECKLIST_CLASS in raw.astext() for raw in doctree.findall(nodes.raw))
+
+
+def mark_checklist_pages(app: Sphinx, doctree: nodes.document) -> None:
+    """On doctree-read: pages showing a checklist use the planner's CSS (and are rewritten
+    when it changes, see `pages_to_refresh`)."""
+    if shows_checklist(doctree):
+        app.env.metadata[app.env.docname][USES_PLANNER_FILES] = True
+
+
 def add_assets(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    """Only pages holding a planner load its CSS, JS and, through them, Pyodide."""
+    """Pages holding a planner load its CSS, JS and, through them, Pyodide; pages that
+    only show a checklist (notebook outputs) load just the CSS."""
     planners = list(doctree.findall(planner)) if doctree is not None else []
-    if planners:
+    if planners or (doctree is not None and shows_checklist(doctree)):
         app.add_css_file(f"{STATIC_SUBDIR}/planner.css")
+    if planners:
         attributes = {
             "async": "async",
             "data-wheel": wheel_name(),
@@ -220,4 +236,5 @@ def setup_planner(app: Sphinx) -> None:
     app.add_directive("telework-planner", PlannerDirective)
     app.connect("builder-inited", stage_runtime)
     app.connect("env-get-outdated", pages_to_refresh)
+    app.connect("doctree-read", mark_checklist_pages)
     app.connect("html-page-context", add_assets)
