@@ -77,7 +77,7 @@ def guide_from_data(data: Mapping[str, Mapping[str, Any]]) -> Guide:
 # --- reading entries ------------------------------------------------------------------
 
 
-class _Entry:
+class Entry:
     """One table of a data file, read field by field; unread fields are reported as unknown."""
 
     def __init__(self, raw: object, where: str) -> None:
@@ -124,7 +124,7 @@ def _entries(
     data: Mapping[str, Mapping[str, Any]],
     file: str,
     key: str,
-    read: Callable[[_Entry, str], E],
+    read: Callable[[Entry, str], E],
 ) -> tuple[E, ...]:
     raw = data.get(file, {}).get(key)
     if not isinstance(raw, list) or not raw:
@@ -132,7 +132,7 @@ def _entries(
     built: list[E] = []
     seen: set[str] = set()
     for index, table in enumerate(raw):
-        entry = _Entry(table, f"{file}: {key}[{index}]")
+        entry = Entry(table, f"{file}: {key}[{index}]")
         value = read(entry, entry.where)
         entry.done()
         entry_id = value.id
@@ -143,7 +143,7 @@ def _entries(
     return tuple(built)
 
 
-def _source(entry: _Entry, where: str) -> Source:
+def _source(entry: Entry, where: str) -> Source:
     return Source(
         id=entry.get("id", str),
         short=entry.get("short", str),
@@ -154,10 +154,10 @@ def _source(entry: _Entry, where: str) -> Source:
     )
 
 
-def _question(entry: _Entry, where: str) -> Question:
+def _question(entry: Entry, where: str) -> Question:
     options: list[Option] = []
     for index, raw in enumerate(entry.get("options", list)):
-        option = _Entry(raw, f"{where}.options[{index}]")
+        option = Entry(raw, f"{where}.options[{index}]")
         options.append(Option(option.get("id", str), option.get("label", str)))
         option.done()
     ids = [option.id for option in options]
@@ -174,11 +174,11 @@ def _question(entry: _Entry, where: str) -> Question:
     )
 
 
-def _section(entry: _Entry, where: str) -> Section:
+def _section(entry: Entry, where: str) -> Section:
     return Section(entry.get("id", str), entry.get("title", str))
 
 
-def _item(entry: _Entry, where: str, sources: Mapping[str, Source]) -> Item:
+def _item(entry: Entry, where: str, sources: Mapping[str, Source]) -> Item:
     source_ids = entry.strings("sources")
     for source_id in source_ids:
         if source_id not in sources:
@@ -202,7 +202,7 @@ def _item(entry: _Entry, where: str, sources: Mapping[str, Source]) -> Item:
 # --- cross-checks ---------------------------------------------------------------------
 
 
-def _check_condition(condition: Condition, where: str, questions: Mapping[str, Question]) -> None:
+def check_condition(condition: Condition, where: str, questions: Mapping[str, Question]) -> None:
     for leaf in leaves(condition):
         question = questions.get(leaf.question)
         if question is None:
@@ -227,7 +227,7 @@ def _check_questions(questions: tuple[Question, ...]) -> None:
                     f"{where}: may only depend on questions asked before it, not "
                     f"{leaf.question!r}; earlier: {', '.join(earlier) or 'none'}"
                 )
-        _check_condition(question.applies, where, earlier)
+        check_condition(question.applies, where, earlier)
         earlier[question.id] = question
 
 
@@ -243,7 +243,7 @@ def _check_items(
             raise DataError(
                 f"{where}: unknown section {item.section!r}; allowed: {', '.join(section_ids)}"
             )
-        _check_condition(item.when, f"{where}.when", question_index)
+        check_condition(item.when, f"{where}.when", question_index)
         for other in item.conflicts:
             if other not in item_ids or other == item.id:
                 raise DataError(f"{where}: conflicts with unknown item {other!r}")
