@@ -21,6 +21,8 @@ import telework
 pytestmark = pytest.mark.browser
 
 UNAVAILABLE = ".tw-planner[data-state=unavailable]"
+LIVE_WIDGETS = ".tw-planner, .tw-proposal-widget"
+"""The widgets that start Python in the browser."""
 FAILURE_WAIT_MS = 10_000
 """How long a failed start may take to show the static checklist and the message."""
 
@@ -115,7 +117,7 @@ def test_no_page_makes_a_request_outside_its_own_site(
     context: BrowserContext, site_url: str, site_dir: Path
 ) -> None:
     outside: list[str] = []
-    planner_files: dict[str, list[str]] = {}
+    started_python: set[str] = set()
     current: list[str] = [""]
 
     def guard(route: Route) -> None:
@@ -127,8 +129,8 @@ def test_no_page_makes_a_request_outside_its_own_site(
             outside.append(f"{current[0]} -> {url}")
             route.abort()
         else:
-            if "/_static/planner/" in parts.path:
-                planner_files.setdefault(current[0], []).append(parts.path)
+            if "/_static/planner/pyodide/" in parts.path:
+                started_python.add(current[0])
             route.continue_()
 
     context.route("**/*", guard)
@@ -139,15 +141,16 @@ def test_no_page_makes_a_request_outside_its_own_site(
     for name in pages:
         current[0] = name
         page.goto(site_url + name, wait_until="load")
-        if page.locator(".tw-planner").count():
+        widget = page.locator(LIVE_WIDGETS)
+        if widget.count():
             with_widget.append(name)
-            page.locator(".tw-planner").first.scroll_into_view_if_needed()
+            widget.first.scroll_into_view_if_needed()
             # Python started: its requests are checked too.
-            page.wait_for_selector(".tw-planner[data-state=live]")
+            page.wait_for_selector(f":is({LIVE_WIDGETS})[data-state=live]")
 
     assert outside == []
-    assert len(with_widget) >= 4  # the planner page and the chapters' planners
-    assert sorted(planner_files) == sorted(with_widget)  # other pages load none of it
+    assert len(with_widget) >= 5  # the planner, the proposal drafter, the chapters' planners
+    assert sorted(started_python) == with_widget  # no other page downloads Python
 
 
 def test_without_javascript_the_checklist_shows_with_an_explanation(

@@ -39,14 +39,6 @@ PAYLOADS = {
 }
 
 
-@pytest.fixture
-def live_site(site_dir: Path) -> None:
-    """The live draft needs the planner's worker to run a telework function by name."""
-    worker = (site_dir / "_static" / "planner" / "worker.mjs").read_text(encoding="utf-8")
-    if '"call"' not in worker:
-        pytest.skip("the planner's worker has no 'call' message, so the draft cannot go live")
-
-
 def open_page(page: Page, site_url: str, answers: dict[str, str] | None = None) -> None:
     if answers is not None:
         page.add_init_script(
@@ -106,7 +98,7 @@ def test_every_form_control_has_a_label_and_a_description(page: Page, site_url: 
 
 
 def test_filling_the_form_previews_the_librarys_draft_and_downloads_it(
-    live_site: None, page: Page, site_url: str
+    page: Page, site_url: str
 ) -> None:
     open_page(page, site_url, ANSWERS)
     page.wait_for_selector(SETTLED)
@@ -121,7 +113,7 @@ def test_filling_the_form_previews_the_librarys_draft_and_downloads_it(
 
 
 def test_a_bad_detail_is_marked_on_its_field_and_left_out_of_the_draft(
-    live_site: None, page: Page, site_url: str
+    page: Page, site_url: str
 ) -> None:
     open_page(page, site_url, {})
     page.wait_for_selector(SETTLED)
@@ -134,7 +126,7 @@ def test_a_bad_detail_is_marked_on_its_field_and_left_out_of_the_draft(
     assert page.get_attribute("#tw-proposal-trial_weeks", "aria-invalid") == "true"
 
 
-def test_markup_typed_into_any_field_stays_text(live_site: None, page: Page, site_url: str) -> None:
+def test_markup_typed_into_any_field_stays_text(page: Page, site_url: str) -> None:
     dialogs: list[str] = []
 
     def dismiss(dialog: Dialog) -> None:
@@ -155,9 +147,7 @@ def test_markup_typed_into_any_field_stays_text(live_site: None, page: Page, sit
     assert dialogs == []
 
 
-def test_details_stay_in_this_browser_until_forgotten(
-    live_site: None, page: Page, site_url: str
-) -> None:
+def test_details_stay_in_this_browser_until_forgotten(page: Page, site_url: str) -> None:
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     open_page(page, site_url, {})
@@ -181,9 +171,7 @@ def test_details_stay_in_this_browser_until_forgotten(
         assert urlsplit(url).hostname == "127.0.0.1"
 
 
-def test_the_page_requests_nothing_outside_its_own_origin(
-    live_site: None, page: Page, site_url: str
-) -> None:
+def test_the_page_requests_nothing_outside_its_own_origin(page: Page, site_url: str) -> None:
     outside: list[str] = []
 
     def guard(route: Route, request: Request) -> None:
