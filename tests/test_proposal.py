@@ -228,6 +228,12 @@ def test_answers_are_checked_strictly() -> None:
         ({"name": "S", "days": "two"}, "days", ["not a whole number", "1 to 5"]),
         ({"name": "S", "days": True}, "days", ["not a whole number"]),
         ({"name": "S", "days": 2.5}, "days", ["not a whole number"]),
+        (
+            {"name": "S", "days": "\u00b2"},
+            "days",
+            ["not a whole number"],
+        ),  # isdigit(), not a number
+        ({"name": "S", "review_date": "\u0662026-01-01"}, "review_date", ["not a date"]),
         ({"name": "S", "trial_weeks": 27}, "trial_weeks", ["out of range", "1 to 26"]),
         ({"name": "S", "trial_weeks": -1}, "trial_weeks", ["1 to 26"]),
         ({"name": "S\x07am"}, "name", ["control character (U+0007)"]),

@@ -222,7 +222,7 @@ def ask(guide: Guide, stdin: TextIO, stdout: TextIO) -> dict[str, str]:
             reply = reply.strip()
             if not reply:
                 break
-            if reply.isdigit() and 1 <= int(reply) <= len(question.options):
+            if reply.isascii() and reply.isdigit() and 1 <= int(reply) <= len(question.options):
                 answers[question.id] = question.options[int(reply) - 1].id
                 break
             if reply in question.option_ids():

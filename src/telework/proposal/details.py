@@ -22,7 +22,8 @@ DAYS_RANGE = (1, 5)
 TRIAL_WEEKS_RANGE = (1, 26)
 FULL_TIME_WORDS = frozenset({"full-time", "full_time", "full time", "fulltime"})
 DATE_FORMAT = "YYYY-MM-DD"
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_WHOLE_NUMBER = re.compile(r"[0-9]+")  # ASCII digits: "²".isdigit() is true
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _LINE_BREAKS = re.compile("\r\n|[\r\n\u2028\u2029\x85]")
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 MAX_ECHO = 40
@@ -144,7 +145,7 @@ def _whole_number(name: str, value: object, low: int, high: int, unit: str) -> i
     if value is None or value == "":
         return None
     number: object = value
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and _WHOLE_NUMBER.fullmatch(value.strip()):
         number = int(value.strip())
     elif isinstance(value, float) and value.is_integer():
         number = int(value)
