@@ -12,8 +12,7 @@ SPHINX := $(BIN)/python -m sphinx -b html -c . docs $(SITE) -W --keep-going
 .PHONY: serve test book bench lint notebooks chromium clean
 
 serve: book
-	@echo "Serving the book on http://127.0.0.1:8000 (Ctrl-C to stop)"
-	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory $(SITE)
+	$(BIN)/python tools/serve.py $(SITE) --port 8000
 
 test: $(SETUP) $(PYODIDE) chromium lint
 	$(BIN)/python -m pytest

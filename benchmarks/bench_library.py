@@ -60,9 +60,13 @@ def main() -> None:
     guide = telework.load_guide()
     check = statistics.median(timeit.repeat(lambda: analyse(guide), number=1, repeat=5))
     combos = analyse(guide).combinations
-    print(f"whole-answer-space check:          {check * 1000:8.1f} ms   target ≤ 2 s"
-          f"  ({combos} combinations)")
-    print(f"import telework (over bare python): {_startup_ms('import telework'):7.1f} ms"
-          "   target ≤ 20 ms")
+    print(
+        f"whole-answer-space check:          {check * 1000:8.1f} ms   target ≤ 2 s"
+        f"  ({combos} combinations)"
+    )
+    print(
+        f"import telework (over bare python): {_startup_ms('import telework'):7.1f} ms"
+        "   target ≤ 20 ms"
+    )
     first = _startup_ms("import telework; telework.plan({})")
     print(f"…and the first plan (loads the data): {first:6.1f} ms   (no target)")

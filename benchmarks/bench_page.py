@@ -11,33 +11,20 @@ The site is $TELEWORK_BUILT_SITE, else _build/html (built first if missing).
 
 from __future__ import annotations
 
-import functools
 import os
 import statistics
 import tempfile
-import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 
 from playwright.sync_api import BrowserContext, Page, Playwright, Request, sync_playwright
 
 from benchmarks.bench_build import build
+from tools.chromium import CHROMIUM, CHROMIUM_ARGS
+from tools.serve import serve
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PLANNER_PAGE = "tools/planner.html"
 PLAIN_PAGE = "index.html"
 RUNS = 3
@@ -91,22 +78,6 @@ CHANGE_ANSWER = """
 """
 
 
-class _Handler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def site_dir() -> Path:
     named = os.environ.get("TELEWORK_BUILT_SITE")
     site = Path(named) if named else ROOT / "_build" / "html"
@@ -131,7 +102,7 @@ def fresh_profile(playwright: Playwright) -> Iterator[BrowserContext]:
     """A browser with a new, empty profile on disk (so a second visit has a disk cache)."""
     with tempfile.TemporaryDirectory(prefix="bench-profile-") as profile:
         context = playwright.chromium.launch_persistent_context(
-            profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS
+            profile, executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
         )
         context.add_init_script(INSTRUMENT)
         try:
@@ -140,29 +111,31 @@ def fresh_profile(playwright: Playwright) -> Iterator[BrowserContext]:
             context.close()
 
 
-def weigh(context: BrowserContext, url: str) -> tuple[int, list[str]]:
-    """(bytes transferred, Pyodide/planner files requested) for one visit in `context`."""
-    sizes: list[int] = []
-    planner_files: list[str] = []
+class Transfers:
+    """Bytes received (headers and bodies) and the planner's files requested in a context."""
 
-    def finished(request: Request) -> None:
-        sizes.append(body_size(request))
+    def __init__(self, context: BrowserContext) -> None:
+        self.bytes = 0
+        self.planner_files: list[str] = []
+        context.on("requestfinished", self._finished)
+
+    def _finished(self, request: Request) -> None:
+        sizes = request.sizes()
+        self.bytes += sizes["responseBodySize"] + sizes["responseHeadersSize"]
         if "/_static/planner/" in request.url:
-            planner_files.append(request.url)
+            self.planner_files.append(request.url)
 
-    context.on("requestfinished", finished)
+
+def weigh(context: BrowserContext, url: str) -> Transfers:
+    """What one visit to `url` in `context` transfers, once the network is idle."""
+    transfers = Transfers(context)
     page = context.new_page()
     page.goto(url, wait_until="networkidle")
     page.close()
-    return sum(sizes), planner_files
+    return transfers
 
 
-def body_size(request: Request) -> int:
-    sizes = request.sizes()
-    return sizes["responseBodySize"] + sizes["responseHeadersSize"]
-
-
-def median(runs: list[float]) -> float:
+def median(runs: Sequence[float]) -> float:
     return statistics.median(runs)
 
 
@@ -173,34 +146,38 @@ def report(label: str, value: float, unit: str, target: str) -> None:
 def main() -> None:
     site = site_dir()
     print(f"Web planner, {site} on 127.0.0.1, headless Chromium; median of {RUNS} runs")
-    cold, warm, long_tasks, changes, cold_bytes, plain, pyodide_files = [], [], [], [], [], [], []
+    cold: list[float] = []
+    warm: list[float] = []
+    long_tasks: list[float] = []
+    changes: list[float] = []
+    planner_bytes: list[int] = []
+    plain: list[Transfers] = []
     with sync_playwright() as playwright, serve(site) as root:
         for _ in range(RUNS):
             with fresh_profile(playwright) as context:
-                sizes: list[int] = []
-                context.on("requestfinished", lambda r, s=sizes: s.append(body_size(r)))
+                transfers = Transfers(context)
                 page = context.new_page()
                 cold_ms, longest = load_until_live(page, root + PLANNER_PAGE)
                 cold.append(cold_ms)
                 long_tasks.append(longest)
-                cold_bytes.append(sum(sizes))
+                planner_bytes.append(transfers.bytes)
                 for value in ("interviewing", "elsewhere", "current", "interviewing", ""):
                     changes.append(page.evaluate(CHANGE_ANSWER, value))
                 page.close()
                 warm.append(load_until_live(context.new_page(), root + PLANNER_PAGE)[0])
             with fresh_profile(playwright) as context:
-                total, files = weigh(context, root + PLAIN_PAGE)
-                plain.append(total)
-                pyodide_files.extend(files)
+                plain.append(weigh(context, root + PLAIN_PAGE))
 
     report("cold load to live planner", median(cold) / 1000, "s", "<= 2.5 s")
     report("warm load to live planner (second visit)", median(warm) / 1000, "s", "<= 1.5 s")
     report("answer change to updated checklist", median(changes), "ms", "<= 50 ms")
     report("longest main-thread long task while Python boots", median(long_tasks), "ms",
            f"<= 200 ms; worst run {max(long_tasks):.0f} ms")  # fmt: skip
-    report("planner page, cold transfer", median(cold_bytes) / 1e6, "MB", "none")
-    report(f"{PLAIN_PAGE} (no planner), transfer", median(plain) / 1e6, "MB", "<= 1 MB")
-    report(f"{PLAIN_PAGE} (no planner), planner/Pyodide files", len(pyodide_files), "", "0")
+    report("planner page, cold transfer", median(planner_bytes) / 1e6, "MB", "none")
+    report(f"{PLAIN_PAGE} (no planner), transfer", median([t.bytes for t in plain]) / 1e6, "MB",
+           "<= 1 MB")  # fmt: skip
+    planner_files = sum(len(t.planner_files) for t in plain)
+    report(f"{PLAIN_PAGE} (no planner), planner/Pyodide files", planner_files, "", "0")
 
 
 if __name__ == "__main__":

@@ -26,12 +26,11 @@ from sphinx.writers.html5 import HTML5Translator
 
 import telework
 
-from .runtime import SOURCE as LIBRARY
 from .runtime import (
     STATIC_SUBDIR,
-    USES_PLANNER_FILES,
     pages_to_refresh,
     stage_runtime,
+    uses_planner_files,
     wheel_name,
 )
 
@@ -91,11 +90,7 @@ class PlannerDirective(SphinxDirective):
             serial=self.env.new_serialno("telework-planner"),
         )
         self.set_source_info(node)
-        self.env.metadata[self.env.docname][USES_PLANNER_FILES] = True
-        # The form and checklist are rendered from the library: rebuild when it changes.
-        for path in sorted(LIBRARY.rglob("*")):
-            if path.suffix in {".py", ".toml"}:
-                self.env.note_dependency(str(path))
+        uses_planner_files(self.env)
         return [node]
 
     def _ids(self, option: str, allowed: list[str], problems: list[str]) -> list[str] | None:
@@ -204,7 +199,7 @@ def mark_checklist_pages(app: Sphinx, doctree: nodes.document) -> None:
     """On doctree-read: pages showing a checklist use the planner's CSS (and are rewritten
     when it changes, see `pages_to_refresh`)."""
     if shows_checklist(doctree):
-        app.env.metadata[app.env.docname][USES_PLANNER_FILES] = True
+        uses_planner_files(app.env, rendered_from_library=False)
 
 
 def add_assets(
@@ -216,12 +211,9 @@ def add_assets(
     if planners or (doctree is not None and shows_checklist(doctree)):
         app.add_css_file(f"{STATIC_SUBDIR}/planner.css")
     if planners:
-        attributes = {
-            "async": "async",
-            "data-wheel": wheel_name(),
-            "data-start": "now" if any(node["full"] for node in planners) else "visible",
-        }
-        app.add_js_file(f"{STATIC_SUBDIR}/planner.js", **attributes)
+        start = "now" if any(node["full"] for node in planners) else "visible"
+        data: dict[str, Any] = {"data-wheel": wheel_name(), "data-start": start}
+        app.add_js_file(f"{STATIC_SUBDIR}/planner.js", loading_method="async", **data)
 
 
 def setup_planner(app: Sphinx) -> None:

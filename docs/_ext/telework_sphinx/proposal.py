@@ -24,8 +24,7 @@ import telework
 from telework.proposal import DAYS_RANGE, TEXT_LIMITS, TRIAL_WEEKS_RANGE, sample_proposal
 
 from .planner import PLANNER_PAGE, skip_planner
-from .runtime import SOURCE as LIBRARY
-from .runtime import STATIC_SUBDIR, wheel_name
+from .runtime import STATIC_SUBDIR, uses_planner_files, wheel_name
 
 TITLE = "Draft your proposal"
 NOSCRIPT = (
@@ -57,9 +56,7 @@ class ProposalDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         node = proposal_widget(level=min(self.state.memo.section_level + 1, 5))
         self.set_source_info(node)
-        for path in sorted(LIBRARY.rglob("*")):
-            if path.suffix in {".py", ".toml"}:
-                self.env.note_dependency(str(path))
+        uses_planner_files(self.env)
         return [node]
 
 

@@ -35,7 +35,7 @@ CACHE = ROOT / "node_modules" / ".cache" / "telework-planner"
 PRECOMPILE = ROOT / "tools" / "precompile.mjs"
 
 USES_PLANNER_FILES = "telework-planner-files"
-"""Page metadata key set by the directives whose pages load the planner's files."""
+"""Page metadata key set on pages that load the planner's files (see `uses_planner_files`)."""
 STATIC_SUBDIR = "planner"
 """The planner's folder in the site's _static/ (the package's static/planner/ goes there too)."""
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
@@ -71,8 +71,9 @@ def build_wheel(out_dir: Path, compiled: Path | None = None) -> Path:
     for path in sorted(SOURCE.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
             files[f"{name}/{path.relative_to(SOURCE).as_posix()}"] = path.read_bytes()
-    for path in sorted(compiled.rglob("*.pyc") if compiled else ()):
-        files[path.relative_to(compiled).as_posix()] = path.read_bytes()
+    if compiled is not None:
+        for path in sorted(compiled.rglob("*.pyc")):
+            files[path.relative_to(compiled).as_posix()] = path.read_bytes()
     files[f"{dist_info}/METADATA"] = (
         f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n".encode()
     )
@@ -182,6 +183,16 @@ def pages_to_refresh(
     return sorted(name for name, meta in env.metadata.items() if meta.get(USES_PLANNER_FILES)) or [
         app.config.root_doc
     ]
+
+
+def uses_planner_files(env: BuildEnvironment, *, rendered_from_library: bool = True) -> None:
+    """Mark the page being read as loading the planner's files, so that it is rewritten
+    when they change; a widget rendered from the library is also rebuilt when it changes."""
+    env.metadata[env.docname][USES_PLANNER_FILES] = True
+    if rendered_from_library:
+        for path in sorted(SOURCE.rglob("*")):
+            if path.suffix in {".py", ".toml"}:
+                env.note_dependency(str(path))
 
 
 def _tree_digest(*sources: Path | Iterable[Path]) -> str:

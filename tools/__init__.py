@@ -1,0 +1,1 @@
+"""Developer tools: serving the built book, launching Chromium, precompiling the planner."""
