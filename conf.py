@@ -40,6 +40,7 @@ external_toc_exclude_missing = False
 exclude_patterns = [
     "_build",
     "_ext",
+    "_templates",
     "_toc.yml",
     "**.ipynb_checkpoints",
     ".jupyter_cache",
@@ -102,6 +103,7 @@ nitpick_ignore: list[tuple[str, str]] = [
 html_theme = "sphinx_book_theme"
 html_title = "Telework Guidebook"
 html_static_path = ["docs/_static"]  # relative to this file
+templates_path = ["docs/_templates"]  # the theme's icons without its icon script
 html_css_files = ["book.css"]
 html_sourcelink_suffix = ""
 html_copy_source = True  # the download button offers the page source
