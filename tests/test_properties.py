@@ -118,6 +118,15 @@ def test_tampered_answers_are_dropped_with_notices() -> None:
     assert "onerror" not in result["html"]
 
 
+def test_the_browser_entry_point_renders_what_the_widget_asks_for() -> None:
+    answers = {"situation": "interviewing", "motive": "need"}
+    result = respond(answers, link_base="../", sections=["timing"], heading_level=4)
+    checklist = telework.plan(answers, sections=["timing"])
+    assert result["items"] == list(checklist.item_ids())
+    assert result["html"] == telework.render_html(checklist, "../", heading_level=4)
+    assert "<h4>" in result["html"] and "<h3>" not in result["html"]
+
+
 def _data() -> dict[str, dict[str, Any]]:
     return {
         name: tomllib.loads((files("telework") / "data" / name).read_text(encoding="utf-8"))

@@ -17,8 +17,13 @@ def respond(
     *,
     link_base: str = "",
     sections: Iterable[str] | None = None,
+    heading_level: int = 3,
 ) -> dict[str, Any]:
     """Clean `raw_answers` (from a form, a link or storage) and return the planner's view.
+
+    `link_base`, `sections` and `heading_level` are those of the page's widget: the path
+    from the page to the book's root, the checklist sections it shows, and the level of
+    their headings (one below the widget's title).
 
     Never raises for bad answers: what is invalid is dropped and explained in ``notices``.
     ``answers`` keeps every valid answer, including those to questions not asked right now.
@@ -36,6 +41,6 @@ def respond(
         "applicable": [q.id for q in applicable_questions(answers, guide)],
         "items": list(checklist.item_ids()),
         "refine": list(checklist.refine),
-        "html": render_html(checklist, link_base),
+        "html": render_html(checklist, link_base, heading_level),
         "markdown": render_markdown(checklist, link_base),
     }

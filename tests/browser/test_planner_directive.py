@@ -15,6 +15,8 @@ ScratchBuild = Callable[[Mapping[str, str]], subprocess.CompletedProcess[str]]
 WIDGET = """\
 # A chapter
 
+## Timing
+
 ```{telework-planner}
 :questions: situation motive
 :sections: prepare timing
@@ -35,6 +37,10 @@ def test_a_chapter_planner_renders_its_questions_sections_and_assets(
     assert re.findall(r'data-question="([^"]+)"', page) == ["situation", "motive"]
     assert re.search(r'data-question="motive"[^>]* hidden>', page)  # not asked yet
     assert shown_sections(page) == ["prepare"]  # timing has nothing without answers
+    # Its title sits under the page's h2; its checklist's headings one level below it.
+    assert '<h3 class="tw-planner-title"' in page
+    assert re.findall(r'data-section="[^"]+"><(h\d)>', page) == ["h4"]
+    assert 'data-heading-level="4"' in page  # what the live checklist is asked for
     shown = re.findall(r'<li class="tw-item" data-item="([^"]+)"', page)
     assert shown == list(telework.plan({}, sections=["prepare", "timing"]).item_ids())
     assert "planner/planner.js" in page and "planner/planner.css" in page

@@ -134,7 +134,7 @@ def test_answers_and_ticks_survive_a_reload_and_reset_clears_both(
 
 
 def test_chapter_planner_shares_answers_with_the_full_planner(page: Page, site_url: str) -> None:
-    answers = {"situation": "interviewing", "motive": "want"}
+    answers = {"situation": "interviewing", "motive": "need"}  # the chapter shows an item
     open_planner(page, site_url)
     choose(page, answers)
 
@@ -144,6 +144,11 @@ def test_chapter_planner_shares_answers_with_the_full_planner(page: Page, site_u
     assert chosen_answers(page) == answers
     sections = page.get_attribute(".tw-planner", "data-sections").split()
     assert shown_items(page) == list(telework.plan(answers, sections=sections).item_ids())
+    # The live checklist's headings stay one level below the widget's title.
+    title = page.eval_on_selector(".tw-planner-title", "e => e.tagName")
+    tags = "elements => elements.map((e) => e.tagName)"
+    headings = page.eval_on_selector_all(".tw-result .tw-section > :first-child", tags)
+    assert headings and set(headings) == {f"H{int(title[1]) + 1}"}
 
 
 def test_the_planner_works_with_the_keyboard_alone(page: Page, site_url: str) -> None:

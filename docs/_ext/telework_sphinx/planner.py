@@ -86,7 +86,7 @@ class PlannerDirective(SphinxDirective):
             sections=sections,
             full=questions is None and sections is None,
             title=self.options.get("title", DEFAULT_TITLE),
-            level=min(self.state.memo.section_level + 1, 6),
+            level=min(self.state.memo.section_level + 1, 5),  # its checklist's one below
             serial=self.env.new_serialno("telework-planner"),
         )
         self.set_source_info(node)
@@ -123,6 +123,7 @@ def render_planner(node: planner, link_base: str) -> str:
         "data-questions": " ".join(node["questions"]),
         "data-sections": " ".join(sections or []),
         "data-link-base": link_base,
+        "data-heading-level": str(level + 1),
     }
     parts = [
         f"<section {_attrs(attrs)}>",
@@ -152,7 +153,8 @@ def render_planner(node: planner, link_base: str) -> str:
         f'<input type="text" class="tw-share-url" id="{uid}-link" readonly></p>'
     )
     checklist = telework.plan({}, sections=sections)
-    parts.append(f'<div class="tw-result">{telework.render_html(checklist, link_base)}</div>')
+    result = telework.render_html(checklist, link_base, heading_level=level + 1)
+    parts.append(f'<div class="tw-result">{result}</div>')
     parts.append("</section>")
     return "".join(parts)
 

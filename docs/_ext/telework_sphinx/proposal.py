@@ -122,7 +122,7 @@ def render_widget(node: proposal_widget, link_base: str) -> str:
         "id": "tw-proposal",
         "aria-labelledby": "tw-proposal-title",
         "data-state": "static",
-        "data-wheel": f"{STATIC_SUBDIR}/{wheel_name()}",
+        "data-wheel": wheel_name(),  # in the planner's folder, beside python.mjs
     }
     buttons = "".join(
         f'<button type="button" class="tw-button" data-action="{action}">{escape(label)}</button>'

@@ -6,12 +6,12 @@
 // in localStorage only: never in a URL, never sent anywhere. The only HTML inserted is the
 // draft produced by the library's renderer, which escapes everything the reader typed.
 import { download, printOnly } from "./planner/page-actions.mjs";
-import { ANSWERS_KEY, parseStored, toPairs } from "./planner/planner-core.mjs";
+import { ANSWERS_KEY, toPairs } from "./planner/planner-core.mjs";
+import { python } from "./planner/python.mjs";
+import { store } from "./planner/storage.mjs";
 
 export const DETAILS_KEY = "telework-proposal-details";
 const FIELDS = ["name", "role", "manager", "days", "trial_weeks", "review_date", "notes"];
-const WORKER_URL = new URL("./planner/worker.mjs", import.meta.url);
-const CALL_TIMEOUT_MS = 15000;
 const TYPING_DELAY_MS = 200;
 const MARKDOWN_FILE = "proposal.md";
 
@@ -39,79 +39,6 @@ export function cleanDetails(value) {
   }
   return details;
 }
-
-// ---- storage ---------------------------------------------------------------------------------
-
-const store = {
-  read(key, fallback) {
-    try {
-      return parseStored(localStorage.getItem(key), fallback);
-    } catch {
-      return fallback; // storage disabled
-    }
-  },
-  write(key, value) {
-    try {
-      if (value === null) localStorage.removeItem(key);
-      else localStorage.setItem(key, JSON.stringify(value));
-    } catch {
-      // storage disabled or full: the page still works, it just forgets on reload
-    }
-  },
-};
-
-// ---- the Python worker -----------------------------------------------------------------------
-
-const engine = {
-  worker: null,
-  started: null,
-  nextId: 0,
-  pending: new Map(),
-
-  start(wheel) {
-    this.started ??= new Promise((resolve, reject) => {
-      try {
-        this.worker = new Worker(WORKER_URL, { type: "module" });
-      } catch (error) {
-        reject(error); // e.g. file:// pages cannot start module workers
-        return;
-      }
-      this.worker.onmessage = ({ data }) => {
-        if (data.type === "ready") resolve();
-        else if (data.type === "failed") reject(new Error(data.reason));
-        else this.settle(data);
-      };
-      this.worker.onerror = (event) => {
-        event.preventDefault();
-        reject(new Error(event.message || "the worker failed to start"));
-      };
-      this.worker.postMessage({ type: "boot", wheel: new URL(wheel, import.meta.url).href });
-    });
-    return this.started;
-  },
-
-  /** Call a function of the telework package in the worker; rejects after a time limit. */
-  call(module, name, args) {
-    const id = ++this.nextId;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        reject(new Error("Python did not answer"));
-      }, CALL_TIMEOUT_MS);
-      this.pending.set(id, { resolve, reject, timer });
-      this.worker.postMessage({ type: "call", id, module, name, args });
-    });
-  },
-
-  settle({ id, type, result, reason }) {
-    const waiting = this.pending.get(id);
-    if (!waiting) return;
-    this.pending.delete(id);
-    clearTimeout(waiting.timer);
-    if (type === "result") waiting.resolve(result);
-    else waiting.reject(new Error(reason));
-  },
-};
 
 // ---- the widget ------------------------------------------------------------------------------
 
@@ -174,7 +101,7 @@ class ProposalWidget {
     this.preview.setAttribute("aria-busy", "true");
     let result = null;
     try {
-      result = await engine.call("telework.proposal", "respond", [this.answers, this.details()]);
+      result = await python.call("telework.proposal", "respond", [this.answers, this.details()]);
     } catch (error) {
       if (ticket === this.request) this.fail();
       return;
@@ -238,7 +165,7 @@ class ProposalWidget {
       return;
     }
     this.setState("loading", TEXT.loading);
-    engine.start(this.root.dataset.wheel).then(
+    python.start(this.root.dataset.wheel).then(
       () => this.update(),
       () => this.fail(),
     );

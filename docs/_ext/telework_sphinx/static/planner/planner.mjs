@@ -14,10 +14,11 @@ import {
   decodeFragment,
   encodeFragment,
   mergeAnswers,
-  parseStored,
   setTick,
   toPairs,
 } from "./planner-core.mjs";
+import { python } from "./python.mjs";
+import { store } from "./storage.mjs";
 
 const TEXT = {
   loading: "Starting the live planner…",
@@ -29,87 +30,14 @@ const TEXT = {
 };
 // Planner widgets (other widgets share the .tw-planner look but not this script).
 const PLANNERS = ".tw-planner[data-questions]";
-const WORKER_URL = new URL("./worker.mjs", import.meta.url);
 const MARKDOWN_FILE = "telework-plan.md";
 
 // ---- stored state shared by every widget (and every page) -------------------------------
-
-const store = {
-  read(key, fallback) {
-    try {
-      return parseStored(localStorage.getItem(key), fallback);
-    } catch {
-      return fallback; // storage disabled
-    }
-  },
-  write(key, value) {
-    try {
-      if (value === null || Object.keys(value).length === 0) localStorage.removeItem(key);
-      else localStorage.setItem(key, JSON.stringify(value));
-    } catch {
-      // storage disabled or full: the page still works, it just forgets on reload
-    }
-  },
-};
 
 const state = {
   // Untrusted (from storage or a link) until Python has cleaned it; then what it returned.
   answers: Object.fromEntries(toPairs(store.read(ANSWERS_KEY, {}))),
   ticks: cleanTicks(store.read(TICKS_KEY, {})),
-};
-
-// ---- the Python worker: one per page ---------------------------------------------------
-
-const engine = {
-  worker: null,
-  started: null,
-  nextId: 0,
-  pending: new Map(),
-
-  /** Boot Python, or adopt the worker planner.js already started: {worker, early events}. */
-  start(wheel, handover = null) {
-    this.started ??= new Promise((resolve, reject) => {
-      try {
-        this.worker = handover?.worker ?? new Worker(WORKER_URL, { type: "module" });
-      } catch (error) {
-        reject(error); // e.g. a browser without module workers
-        return;
-      }
-      this.worker.onmessage = ({ data }) => {
-        if (data.type === "ready") resolve();
-        else if (data.type === "failed") reject(new Error(data.reason));
-        else this.settle(data);
-      };
-      this.worker.onerror = (event) => {
-        event.preventDefault();
-        reject(new Error(event.message || "the planner's worker failed to start"));
-      };
-      if (handover) {
-        for (const event of handover.early) {
-          if (event.type === "error") this.worker.onerror(event);
-          else this.worker.onmessage(event);
-        }
-      } else {
-        this.worker.postMessage({ type: "boot", wheel: new URL(wheel, import.meta.url).href });
-      }
-    });
-    return this.started;
-  },
-
-  respond(request) {
-    const id = ++this.nextId;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ type: "respond", id, ...request });
-    });
-  },
-
-  settle({ id, type, result, reason }) {
-    const waiting = this.pending.get(id);
-    this.pending.delete(id);
-    if (type === "result") waiting?.resolve(result);
-    else waiting?.reject(new Error(reason));
-  },
 };
 
 // ---- one widget -------------------------------------------------------------------------
@@ -124,6 +52,7 @@ class Planner {
     this.share = root.querySelector(".tw-share");
     this.sections = (root.dataset.sections || "").split(/\s+/).filter(Boolean);
     this.linkBase = root.dataset.linkBase || "";
+    this.headingLevel = Number(root.dataset.headingLevel) || 3;
     this.staticChecklist = this.result.innerHTML;
     this.markdown = "";
     this.request = 0;
@@ -162,7 +91,12 @@ class Planner {
     this.result.setAttribute("aria-busy", "true");
     let result;
     try {
-      result = await engine.respond({ pairs, sections: this.sections, linkBase: this.linkBase });
+      result = await python.respond({
+        pairs,
+        sections: this.sections,
+        linkBase: this.linkBase,
+        headingLevel: this.headingLevel,
+      });
     } catch (error) {
       result = null;
       this.status.textContent = `${TEXT.failedUpdate} ${error.message}`;
@@ -223,7 +157,7 @@ function start() {
   if (starting) return;
   starting = true;
   for (const planner of planners) planner.setState("loading", TEXT.loading);
-  engine.start(config.wheel).then(
+  python.start(config.wheel).then(
     () => {
       live = true;
       return refreshAll();
@@ -334,11 +268,11 @@ function init() {
 /**
  * Called by planner.js with its script's data- attributes: `wheel` (the package's file
  * name) and `start` ("now" on the full planner's page, whose Python planner.js starts
- * before the page has even finished loading: `handover` is that worker, see engine.start).
+ * before the page has even finished loading: `handover` is that worker, see python.start).
  */
 export function run(options, handover = null) {
   config = { ...config, ...options };
-  if (config.start === "now") engine.start(config.wheel, handover);
+  if (config.start === "now") python.start(config.wheel, handover);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 }

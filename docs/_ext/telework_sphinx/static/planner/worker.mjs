@@ -1,7 +1,8 @@
 // Runs Python (Pyodide) off the main thread and answers the page with telework.web.respond.
 //
 // Messages in:  {type: "boot", wheel: URL}
-//               {type: "respond", id, pairs: [[question, option], ...], sections: [...], linkBase}
+//               {type: "respond", id, pairs: [[question, option], ...], sections: [...],
+//                linkBase, headingLevel}
 //               {type: "call", id, module: "telework....", name, args: [...]}  (other widgets)
 // Messages out: {type: "ready"} | {type: "failed", reason}
 //               {type: "result", id, result} | {type: "error", id, reason}
@@ -65,11 +66,13 @@ from importlib import import_module
 
 from telework.web import respond
 
-def answer(pairs, sections, link_base):
+def answer(pairs, sections, link_base, heading_level):
     raw = {}
     for key, value in pairs:
         raw[key] = value
-    return respond(raw, link_base=link_base, sections=list(sections) or None)
+    return respond(
+        raw, link_base=link_base, sections=list(sections) or None, heading_level=heading_level
+    )
 
 def call(module, name, args):
     if module != "telework" and not module.startswith("telework."):
@@ -91,7 +94,8 @@ answer, call
     }
   };
   return {
-    respond: ({ pairs, sections, linkBase }) => run(answer, pairs, sections, linkBase),
+    respond: ({ pairs, sections, linkBase, headingLevel }) =>
+      run(answer, pairs, sections, linkBase, headingLevel),
     call: ({ module, name, args }) => run(call, module, name, args),
   };
 }

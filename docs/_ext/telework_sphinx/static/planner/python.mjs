@@ -1,0 +1,75 @@
+// The page's side of the Python worker (worker.mjs): one per page, shared by its widgets.
+//
+// start() boots Python once, or adopts a worker planner.js already started ({worker, the
+// events it sent meanwhile}); respond() and call() send a request and resolve with its
+// result, or reject with the reason Python gave, or when no answer comes in time.
+const WORKER_URL = new URL("./worker.mjs", import.meta.url);
+const ANSWER_TIMEOUT_MS = 15000;
+
+export const python = {
+  worker: null,
+  started: null,
+  nextId: 0,
+  pending: new Map(),
+
+  /** Boot Python with the wheel of telework (a file name in this folder). */
+  start(wheel, handover = null) {
+    this.started ??= new Promise((resolve, reject) => {
+      try {
+        this.worker = handover?.worker ?? new Worker(WORKER_URL, { type: "module" });
+      } catch (error) {
+        reject(error); // e.g. a browser without module workers
+        return;
+      }
+      this.worker.onmessage = ({ data }) => {
+        if (data.type === "ready") resolve();
+        else if (data.type === "failed") reject(new Error(data.reason));
+        else this.settle(data);
+      };
+      this.worker.onerror = (event) => {
+        event.preventDefault();
+        reject(new Error(event.message || "Python's worker failed to start"));
+      };
+      if (handover) {
+        for (const event of handover.early) {
+          if (event.type === "error") this.worker.onerror(event);
+          else this.worker.onmessage(event);
+        }
+      } else {
+        this.worker.postMessage({ type: "boot", wheel: new URL(wheel, import.meta.url).href });
+      }
+    });
+    return this.started;
+  },
+
+  /** The planner's view of some answers: telework.web.respond, for one widget. */
+  respond({ pairs, sections, linkBase, headingLevel }) {
+    return this.request({ type: "respond", pairs, sections, linkBase, headingLevel });
+  },
+
+  /** Call a function of the telework package with JSON-like arguments. */
+  call(module, name, args) {
+    return this.request({ type: "call", module, name, args });
+  },
+
+  request(message) {
+    const id = ++this.nextId;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error("Python did not answer"));
+      }, ANSWER_TIMEOUT_MS);
+      this.pending.set(id, { resolve, reject, timer });
+      this.worker.postMessage({ ...message, id });
+    });
+  },
+
+  settle({ id, type, result, reason }) {
+    const waiting = this.pending.get(id);
+    if (!waiting) return;
+    this.pending.delete(id);
+    clearTimeout(waiting.timer);
+    if (type === "result") waiting.resolve(result);
+    else waiting.reject(new Error(reason));
+  },
+};
