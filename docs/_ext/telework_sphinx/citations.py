@@ -7,7 +7,7 @@ pending cross-references, resolved once every page is read, so they are right fr
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Set
+from collections.abc import Iterable
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
@@ -20,10 +20,12 @@ from sphinx.util.nodes import make_refnode
 
 import telework
 
+from .pages import PageSet
+
 logger = logging.getLogger(__name__)
 
 REFTYPE = "telework-src"
-ENV_KEY = "telework_sources_docs"
+SOURCES_PAGES = PageSet("telework_sources_docs")
 
 
 def anchor(source_id: str) -> str:
@@ -75,7 +77,7 @@ class SourcesDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        _record(self.env, self.env.docname)
+        SOURCES_PAGES.add(self.env, self.env.docname)
         entries = nodes.definition_list(classes=["tw-sources"])
         for source in telework.load_guide().sources:
             term = nodes.term("", "", ids=[anchor(source.id)])
@@ -93,24 +95,9 @@ class SourcesDirective(SphinxDirective):
         return [entries]
 
 
-def _record(env: BuildEnvironment, docname: str) -> None:
-    docs: set[str] = getattr(env, ENV_KEY, set())
-    docs.add(docname)
-    setattr(env, ENV_KEY, docs)
-
-
-def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    getattr(env, ENV_KEY, set()).discard(docname)
-
-
-def _merge(app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment) -> None:
-    for docname in getattr(other, ENV_KEY, set()):
-        _record(env, docname)
-
-
 def sources_doc(env: BuildEnvironment) -> str | None:
     """The page holding the bibliography, if any."""
-    docs = sorted(getattr(env, ENV_KEY, set()))
+    docs = SOURCES_PAGES.sorted(env)
     return docs[0] if docs else None
 
 
@@ -135,7 +122,7 @@ def _resolve(
 
 
 def _check_single_bibliography(app: Sphinx, env: BuildEnvironment) -> None:
-    docs = sorted(getattr(env, ENV_KEY, set()))
+    docs = SOURCES_PAGES.sorted(env)
     if len(docs) > 1:
         logger.warning(
             "the telework-sources directive appears on several pages (%s); keep one",
@@ -148,7 +135,6 @@ def _check_single_bibliography(app: Sphinx, env: BuildEnvironment) -> None:
 def setup_citations(app: Sphinx) -> None:
     app.add_role("src", SourceRole())
     app.add_directive("telework-sources", SourcesDirective)
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)
+    SOURCES_PAGES.connect(app)
     app.connect("env-check-consistency", _check_single_bibliography)
     app.connect("missing-reference", _resolve)

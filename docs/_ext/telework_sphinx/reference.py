@@ -11,7 +11,6 @@ Item book links (``docname#label``) are checked against the labels of the built 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Set
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
@@ -26,12 +25,13 @@ import telework
 from telework.cli import build_parser
 
 from .citations import source_refs
+from .pages import PageSet
 
 logger = logging.getLogger(__name__)
 
 ITEM_REFTYPE = "telework-item"  # reftarget: an item id; goes to the decisions page
 LINK_REFTYPE = "telework-link"  # reftarget: an item's book link, "docname#label"
-ENV_KEY = "telework_decisions_docs"
+DECISIONS_PAGES = PageSet("telework_decisions_docs")
 HELP_WIDTH = 88
 
 
@@ -108,7 +108,7 @@ class DecisionsDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        _record(self.env, self.env.docname)
+        DECISIONS_PAGES.add(self.env, self.env.docname)
         guide = telework.load_guide()
         questions = _section(["questions"], "Questions")
         for question in guide.questions:
@@ -182,21 +182,6 @@ def _help_block(parser: argparse.ArgumentParser) -> nodes.literal_block:
     return nodes.literal_block(text, text, language="text")
 
 
-def _record(env: BuildEnvironment, docname: str) -> None:
-    docs: set[str] = getattr(env, ENV_KEY, set())
-    docs.add(docname)
-    setattr(env, ENV_KEY, docs)
-
-
-def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    getattr(env, ENV_KEY, set()).discard(docname)
-
-
-def _merge(app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment) -> None:
-    for docname in getattr(other, ENV_KEY, set()):
-        _record(env, docname)
-
-
 def _label(env: BuildEnvironment, link: str) -> tuple[str, str, str] | None:
     """(docname, anchor id, section title) of a book link, if its label is on that page."""
     docname, _, label = link.partition("#")
@@ -230,7 +215,7 @@ def _check_links(app: Sphinx, env: BuildEnvironment) -> None:
             type="telework",
             subtype="item-link",
         )
-    docs = sorted(getattr(env, ENV_KEY, set()))
+    docs = DECISIONS_PAGES.sorted(env)
     if len(docs) > 1:
         logger.warning(
             "the telework-decisions directive appears on several pages (%s); keep one",
@@ -252,7 +237,7 @@ def _resolve(
             app.builder, node["refdoc"], docname, anchor, nodes.inline("", title), title
         )
     if node["reftype"] == ITEM_REFTYPE:
-        docs = sorted(getattr(env, ENV_KEY, set()))
+        docs = DECISIONS_PAGES.sorted(env)
         if not docs:
             logger.warning(
                 "cannot link item %r: no page holds the telework-decisions directive",
@@ -272,7 +257,6 @@ def setup_reference(app: Sphinx) -> None:
     app.add_directive("telework-decisions", DecisionsDirective)
     app.add_directive("planner-items", PlannerItemsDirective)
     app.add_directive("telework-cli", CliHelpDirective)
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)
+    DECISIONS_PAGES.connect(app)
     app.connect("env-check-consistency", _check_links)
     app.connect("missing-reference", _resolve)
