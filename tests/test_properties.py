@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 import telework
 from telework import DataError, TeleworkError
 from telework.analysis import analyse, closure, valid_answer_sets
+from telework.conditions import All, Condition, Is, Not, compile_condition, evaluate
+from telework.conditions import Any as AnyOf
 from telework.loader import FILES, guide_from_data
 from telework.web import respond
 
@@ -51,6 +53,30 @@ def test_valid_answer_sets_cover_exactly_the_valid_combinations() -> None:
     assert len(sets) == 1 + 3 * (1 + 3 + 4)
     for answers in sets:
         telework.plan(answers)  # every set is valid
+
+
+QUESTIONS = ("q1", "q2", "q3")
+OPTIONS = ("a", "b", "c")
+conditions = st.recursive(
+    st.builds(
+        Is,
+        st.sampled_from(QUESTIONS),
+        st.lists(st.sampled_from(OPTIONS), min_size=1, max_size=3, unique=True).map(tuple),
+    ),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4).map(lambda parts: All(tuple(parts))),
+        st.lists(inner, max_size=4).map(lambda parts: AnyOf(tuple(parts))),
+        st.builds(Not, inner),
+    ),
+    max_leaves=12,
+)
+
+
+@given(conditions, st.dictionaries(st.sampled_from(QUESTIONS), st.sampled_from(OPTIONS)))
+def test_compiled_conditions_agree_with_the_reference_evaluation(
+    condition: Condition, answers: dict[str, str]
+) -> None:
+    assert compile_condition(condition)(answers) is evaluate(condition, answers)
 
 
 answer_values = st.one_of(

@@ -44,36 +44,46 @@ def check_values(answers: object, guide: Guide) -> dict[str, str]:
         raise AnswerError(
             f"answers must be a mapping of question id to option id, not {type(answers).__name__}"
         )
-    known = {q.id: q for q in guide.questions}
+    questions = guide._index["question"]
     checked: dict[str, str] = {}
     for key, value in answers.items():
-        question = known.get(key) if isinstance(key, str) else None
-        if question is None:
-            raise AnswerError(f"unknown question {key!r}; allowed: {', '.join(known)}")
-        allowed = ", ".join(question.option_ids())
-        if not isinstance(value, str):
-            raise AnswerError(
-                f"question {key!r}: answer must be an option id (a string), "
-                f"not {type(value).__name__}; allowed: {allowed}"
-            )
-        if value not in question.option_ids():
-            raise AnswerError(f"question {key!r}: unknown option {value!r}; allowed: {allowed}")
+        question = questions.get(key) if isinstance(key, str) else None
+        if not isinstance(question, Question):
+            raise AnswerError(f"unknown question {key!r}; allowed: {', '.join(questions)}")
+        if not isinstance(value, str) or value not in question._option_ids:
+            raise _bad_option(key, value, question)
         checked[key] = value
     return checked
 
 
+def _bad_option(key: str, value: object, question: Question) -> AnswerError:
+    allowed = ", ".join(question.option_ids())
+    if not isinstance(value, str):
+        return AnswerError(
+            f"question {key!r}: answer must be an option id (a string), "
+            f"not {type(value).__name__}; allowed: {allowed}"
+        )
+    return AnswerError(f"question {key!r}: unknown option {value!r}; allowed: {allowed}")
+
+
 def validate_answers(answers: object, guide: Guide) -> dict[str, str]:
     """Like `check_values`, and every answered question must be asked given the others."""
+    return validated(answers, guide)[0]
+
+
+def validated(answers: object, guide: Guide) -> tuple[dict[str, str], tuple[Question, ...]]:
+    """`validate_answers`, with the questions asked (for the engine, which needs both)."""
     checked = check_values(answers, guide)
-    asked = {q.id for q in applicable_questions(checked, guide)}
+    asked = applicable_questions(checked, guide)
+    asked_ids = {q.id for q in asked}
     for key in checked:
-        if key not in asked:
+        if key not in asked_ids:
             question = guide.question(key)
             raise AnswerError(
                 f"question {key!r} is not asked for these answers; it is asked only when "
                 f"{describe(question.applies, guide)}"
             )
-    return checked
+    return checked, asked
 
 
 def clean_answers(

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from .answers import applicable_questions, check_values, relevant_answers, validate_answers
+from .answers import applicable_questions, check_values, validated
 from .errors import AnswerError
 from .loader import load_guide
-from .model import Checklist, ChecklistSection, Guide, Item
+from .model import Checklist, ChecklistSection, Guide, Item, Question
 
 
 def plan(
@@ -23,9 +23,8 @@ def plan(
     are listed in `Checklist.refine`.
     """
     guide = guide or load_guide()
-    answers = validate_answers(answers, guide)
-    wanted = _section_ids(sections, guide)
-    return _plan(answers, guide, wanted)
+    checked, asked = validated(answers, guide)
+    return _plan(checked, asked, guide, _section_ids(sections, guide))
 
 
 def plan_relevant(
@@ -39,8 +38,10 @@ def plan_relevant(
     For front-ends that keep every answer a reader gave while their situation changes.
     """
     guide = guide or load_guide()
-    answers = relevant_answers(check_values(answers, guide), guide)
-    return _plan(answers, guide, _section_ids(sections, guide))
+    checked = check_values(answers, guide)
+    asked = applicable_questions(checked, guide)  # the same for the answers asked alone
+    relevant = {q.id: checked[q.id] for q in asked if q.id in checked}
+    return _plan(relevant, asked, guide, _section_ids(sections, guide))
 
 
 def _section_ids(sections: Iterable[str] | None, guide: Guide) -> frozenset[str] | None:
@@ -56,7 +57,12 @@ def _section_ids(sections: Iterable[str] | None, guide: Guide) -> frozenset[str]
     return wanted
 
 
-def _plan(answers: dict[str, str], guide: Guide, wanted: frozenset[str] | None) -> Checklist:
+def _plan(
+    answers: dict[str, str],
+    asked: tuple[Question, ...],
+    guide: Guide,
+    wanted: frozenset[str] | None,
+) -> Checklist:
     shown: dict[str, list[Item]] = {}
     open_questions: set[str] = set()
     for item in guide.items:
@@ -67,11 +73,7 @@ def _plan(answers: dict[str, str], guide: Guide, wanted: frozenset[str] | None) 
             shown.setdefault(item.section, []).append(item)
         elif truth is None:
             open_questions |= item._mentions
-    refine = tuple(
-        q.id
-        for q in applicable_questions(answers, guide)
-        if q.id in open_questions and q.id not in answers
-    )
+    refine = tuple(q.id for q in asked if q.id in open_questions and q.id not in answers)
     return Checklist(
         answers=dict(answers),
         sections=tuple(
