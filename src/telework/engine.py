@@ -63,24 +63,24 @@ def _plan(
     guide: Guide,
     wanted: frozenset[str] | None,
 ) -> Checklist:
-    shown: dict[str, list[Item]] = {}
+    sections: list[ChecklistSection] = []
     open_questions: set[str] = set()
-    for item in guide.items:
-        if wanted is not None and item.section not in wanted:
+    for section, items in guide._items_by_section:
+        if wanted is not None and section.id not in wanted:
             continue
-        truth = item._shows(answers)
-        if truth:
-            shown.setdefault(item.section, []).append(item)
-        elif truth is None:
-            open_questions |= item._mentions
+        shown: list[Item] = []
+        for item in items:
+            truth = item._shows(answers)
+            if truth:
+                shown.append(item)
+            elif truth is None:
+                open_questions.update(item._mentions)
+        if shown:
+            sections.append(ChecklistSection(section.id, section.title, tuple(shown)))
     refine = tuple(q.id for q in asked if q.id in open_questions and q.id not in answers)
     return Checklist(
-        answers=dict(answers),
-        sections=tuple(
-            ChecklistSection(s.id, s.title, tuple(shown[s.id]))
-            for s in guide.sections
-            if s.id in shown
-        ),
+        answers=answers,  # a fresh dict from validation
+        sections=tuple(sections),
         refine=refine,
         guide=guide,
     )

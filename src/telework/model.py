@@ -106,6 +106,10 @@ class Guide:
     _index: dict[str, dict[str, object]] = field(
         init=False, repr=False, compare=False, default_factory=dict
     )
+    _items_by_section: tuple[tuple[Section, tuple[Item, ...]], ...] = field(
+        init=False, repr=False, compare=False, default=()
+    )
+    """Each section with its items, in the guide's order: the engine's walk."""
 
     def __post_init__(self) -> None:
         for kind, entries in (
@@ -115,6 +119,11 @@ class Guide:
             ("source", self.sources),
         ):
             self._index[kind] = {entry.id: entry for entry in entries}
+        by_section = tuple(
+            (section, tuple(item for item in self.items if item.section == section.id))
+            for section in self.sections
+        )
+        object.__setattr__(self, "_items_by_section", by_section)
 
     def _get(self, kind: str, id_: str) -> object:
         try:
