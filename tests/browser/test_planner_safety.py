@@ -88,6 +88,26 @@ def test_tampered_storage_is_cleaned_with_a_notice(
     assert watched == []
 
 
+# Through the page's own Python client, as any script on the page could.
+CALL_OUTSIDE_TELEWORK = """async () => {
+  const { python } = await import("../_static/planner/python.mjs"); // from tools/
+  try {
+    return { result: await python.call("os", "getcwd", []) };
+  } catch (error) {
+    return { error: error.message };
+  }
+}"""
+
+
+def test_the_worker_runs_only_the_telework_package_and_answers_errors_in_one_line(
+    page: Page, site_url: str
+) -> None:
+    page.goto(site_url + PLANNER_PAGE)
+    wait_until_settled(page)
+    answer = page.evaluate(CALL_OUTSIDE_TELEWORK)
+    assert answer == {"error": "ValueError: only the telework package can be called, not 'os'"}
+
+
 def test_without_webassembly_the_static_checklist_stays_with_one_message(
     context: BrowserContext, site_url: str
 ) -> None:

@@ -86,17 +86,14 @@ class Planner {
     this.notices.replaceChildren(...(notices.length ? [list] : []));
   }
 
-  async update(pairs) {
+  async update(answers) {
     const ticket = ++this.request;
     this.result.setAttribute("aria-busy", "true");
     let result;
     try {
-      result = await python.respond({
-        pairs,
-        sections: this.sections,
-        linkBase: this.linkBase,
-        headingLevel: this.headingLevel,
-      });
+      const view = { link_base: this.linkBase, heading_level: this.headingLevel };
+      if (this.sections.length) view.sections = this.sections; // else all of them
+      result = await python.call("telework.web", "respond", [answers], view);
     } catch (error) {
       result = null;
       this.status.textContent = `${TEXT.failedUpdate} ${error.message}`;
@@ -144,7 +141,7 @@ let starting = false;
 
 async function refreshAll() {
   const sent = state.answers;
-  const results = await Promise.all(planners.map((p) => p.update(Object.entries(sent))));
+  const results = await Promise.all(planners.map((p) => p.update(sent)));
   const first = results.find(Boolean);
   if (first && state.answers === sent) {
     // Keep what Python accepted; what it dropped is explained in the notices.

@@ -1,8 +1,9 @@
 // The page's side of the Python worker (worker.mjs): one per page, shared by its widgets.
 //
 // start() boots Python once, or adopts a worker planner.js already started ({worker, the
-// events it sent meanwhile}); respond() and call() send a request and resolve with its
-// result, or reject with the reason Python gave, or when no answer comes in time.
+// events it sent meanwhile}); call() runs a function of the telework package there and
+// resolves with its result, or rejects with the reason Python gave, or when no answer
+// comes in time.
 const WORKER_URL = new URL("./worker.mjs", import.meta.url);
 const ANSWER_TIMEOUT_MS = 15000;
 
@@ -42,17 +43,8 @@ export const python = {
     return this.started;
   },
 
-  /** The planner's view of some answers: telework.web.respond, for one widget. */
-  respond({ pairs, sections, linkBase, headingLevel }) {
-    return this.request({ type: "respond", pairs, sections, linkBase, headingLevel });
-  },
-
-  /** Call a function of the telework package with JSON-like arguments. */
-  call(module, name, args) {
-    return this.request({ type: "call", module, name, args });
-  },
-
-  request(message) {
+  /** Call `module`.`name`(*args, **kwargs) in the telework package; JSON-like values. */
+  call(module, name, args, kwargs = {}) {
     const id = ++this.nextId;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -60,7 +52,7 @@ export const python = {
         reject(new Error("Python did not answer"));
       }, ANSWER_TIMEOUT_MS);
       this.pending.set(id, { resolve, reject, timer });
-      this.worker.postMessage({ ...message, id });
+      this.worker.postMessage({ type: "call", id, module, name, args, kwargs });
     });
   },
 

@@ -1,9 +1,8 @@
-// Runs Python (Pyodide) off the main thread and answers the page with telework.web.respond.
+// Runs Python (Pyodide) off the main thread and answers the page's widgets by calling
+// functions of the telework package (telework.web.respond for the planner).
 //
 // Messages in:  {type: "boot", wheel: URL}
-//               {type: "respond", id, pairs: [[question, option], ...], sections: [...],
-//                linkBase, headingLevel}
-//               {type: "call", id, module: "telework....", name, args: [...]}  (other widgets)
+//               {type: "call", id, module: "telework....", name, args: [...], kwargs: {...}}
 // Messages out: {type: "ready"} | {type: "failed", reason}
 //               {type: "result", id, result} | {type: "error", id, reason}
 
@@ -32,16 +31,15 @@ self.onmessage = async ({ data }) => {
     ready ??= boot(data.wheel);
     ready.then(
       () => self.postMessage({ type: "ready" }),
-      (error) => self.postMessage({ type: "failed", reason: String(error?.message ?? error) }),
+      (error) => self.postMessage({ type: "failed", reason: reason(error) }),
     );
-  } else if (data.type === "respond" || data.type === "call") {
+  } else if (data.type === "call") {
     try {
       if (!ready) throw new Error("Python has not been started");
-      const python = await ready;
-      const result = data.type === "respond" ? python.respond(data) : python.call(data);
-      self.postMessage({ type: "result", id: data.id, result });
+      const call = await ready;
+      self.postMessage({ type: "result", id: data.id, result: call(data) });
     } catch (error) {
-      self.postMessage({ type: "error", id: data.id, reason: String(error?.message ?? error) });
+      self.postMessage({ type: "error", id: data.id, reason: reason(error) });
     }
   }
 };
@@ -61,29 +59,19 @@ async function boot(wheelURL) {
   const py = await settle(loadPyodide({ indexURL: RUNTIME }));
   const sitePackages = py.runPython("import site; site.getsitepackages()[0]");
   py.unpackArchive(await settle(wheel), "wheel", { extractDir: sitePackages });
-  const [answer, call] = py.runPython(`
+  const call = py.runPython(`
 from importlib import import_module
 
-from telework.web import respond
-
-def answer(pairs, sections, link_base, heading_level):
-    raw = {}
-    for key, value in pairs:
-        raw[key] = value
-    return respond(
-        raw, link_base=link_base, sections=list(sections) or None, heading_level=heading_level
-    )
-
-def call(module, name, args):
+def call(module, name, args, kwargs):
     if module != "telework" and not module.startswith("telework."):
         raise ValueError(f"only the telework package can be called, not {module!r}")
-    return getattr(import_module(module), name)(*args)
+    return getattr(import_module(module), name)(*args, **kwargs)
 
-answer, call
-`).toJs();
-  const run = (fn, ...args) => {
-    const pyArgs = args.map((arg) => py.toPy(arg));
-    const result = fn(...pyArgs);
+call
+`);
+  return ({ module, name, args, kwargs }) => {
+    const pyArgs = [module, name, args, kwargs ?? {}].map((arg) => py.toPy(arg));
+    const result = call(...pyArgs);
     try {
       return result?.toJs
         ? result.toJs({ dict_converter: Object.fromEntries, create_pyproxies: false })
@@ -93,11 +81,13 @@ answer, call
       pyArgs.forEach((arg) => arg?.destroy?.());
     }
   };
-  return {
-    respond: ({ pairs, sections, linkBase, headingLevel }) =>
-      run(answer, pairs, sections, linkBase, headingLevel),
-    call: ({ module, name, args }) => run(call, module, name, args),
-  };
+}
+
+/** What went wrong, in one line: a Python error's message is its whole traceback, whose
+ * last line names the exception (readers see this, not the traceback). */
+function reason(error) {
+  const lines = String(error?.message ?? error).trim().split("\n");
+  return lines[lines.length - 1].trim();
 }
 
 /** Compile the runtime's .wasm from a fetch; any failure ends the boot (see failBoot). */
