@@ -28,6 +28,7 @@ import telework
 
 from .runtime import (
     STATIC_SUBDIR,
+    USES_PLANNER_FILES,
     pages_to_refresh,
     stage_runtime,
     uses_planner_files,
@@ -192,26 +193,22 @@ def skip_planner(translator: Any, node: planner) -> None:
     raise nodes.SkipNode
 
 
-def shows_checklist(doctree: nodes.document) -> bool:
-    """Whether raw HTML on the page (such as a notebook's output) holds a rendered checklist."""
-    return any(CHECKLIST_CLASS in raw.astext() for raw in doctree.findall(nodes.raw))
-
-
 def mark_checklist_pages(app: Sphinx, doctree: nodes.document) -> None:
-    """On doctree-read: pages showing a checklist use the planner's CSS (and are rewritten
-    when it changes, see `pages_to_refresh`)."""
-    if shows_checklist(doctree):
+    """On doctree-read: pages whose raw HTML (such as a notebook's output) holds a rendered
+    checklist use the planner's CSS (and are rewritten when it changes, see
+    `pages_to_refresh`)."""
+    if any(CHECKLIST_CLASS in raw.astext() for raw in doctree.findall(nodes.raw)):
         uses_planner_files(app.env, rendered_from_library=False)
 
 
 def add_assets(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    """Pages holding a planner load its CSS, JS and, through them, Pyodide; pages that
-    only show a checklist (notebook outputs) load just the CSS."""
-    planners = list(doctree.findall(planner)) if doctree is not None else []
-    if planners or (doctree is not None and shows_checklist(doctree)):
+    """Pages using the planner's files load its CSS (widgets' pages, and notebook pages
+    showing a checklist); pages holding a planner also load its JS and, through it, Pyodide."""
+    if app.env.metadata.get(pagename, {}).get(USES_PLANNER_FILES):
         app.add_css_file(f"{STATIC_SUBDIR}/planner.css")
+    planners = list(doctree.findall(planner)) if doctree is not None else []
     if planners:
         start = "now" if any(node["full"] for node in planners) else "visible"
         data: dict[str, Any] = {"data-wheel": wheel_name(), "data-start": start}

@@ -24,7 +24,7 @@ import telework
 from telework.proposal import DAYS_RANGE, TEXT_LIMITS, TRIAL_WEEKS_RANGE, sample_proposal
 
 from .planner import PLANNER_PAGE, skip_planner
-from .runtime import STATIC_SUBDIR, uses_planner_files, wheel_name
+from .runtime import uses_planner_files, wheel_name
 
 TITLE = "Draft your proposal"
 NOSCRIPT = (
@@ -156,9 +156,9 @@ def visit_widget_html(translator: HTML5Translator, node: proposal_widget) -> Non
 def add_assets(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    """Only the page holding the widget loads its script (and the planner's CSS)."""
+    """Only the page holding the widget loads its script (the planner's CSS comes with
+    `uses_planner_files`)."""
     if doctree is not None and any(True for _ in doctree.findall(proposal_widget)):
-        app.add_css_file(f"{STATIC_SUBDIR}/planner.css")
         app.add_js_file("proposal.mjs", type="module")
 
 
