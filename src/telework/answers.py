@@ -34,8 +34,15 @@ def applicable_questions(
 
 def relevant_answers(answers: Mapping[str, str], guide: Guide) -> dict[str, str]:
     """The answers to questions that are asked; answers to the others are set aside."""
+    return relevant(answers, guide)[0]
+
+
+def relevant(
+    answers: Mapping[str, str], guide: Guide
+) -> tuple[dict[str, str], tuple[Question, ...]]:
+    """`relevant_answers`, with the questions asked (for the engine, which needs both)."""
     asked = applicable_questions(answers, guide)
-    return {q.id: answers[q.id] for q in asked if q.id in answers}
+    return {q.id: answers[q.id] for q in asked if q.id in answers}, asked
 
 
 def check_values(answers: object, guide: Guide) -> dict[str, str]:

@@ -90,7 +90,7 @@ def compile_condition(condition: Condition) -> Predicate:
             return lambda answers: True
         case All(conditions) if all(isinstance(c, Is) for c in conditions):
             # The commonest shape, tested without a call per part.
-            leaves = [c for c in conditions if isinstance(c, Is)]
+            leaves = [c for c in conditions if isinstance(c, Is)]  # all of them (for mypy)
             tests = tuple((leaf.question, frozenset(leaf.options)) for leaf in leaves)
 
             def all_is(answers: Mapping[str, str]) -> Truth:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from .answers import applicable_questions, check_values, validated
+from .answers import check_values, relevant, validated
 from .errors import AnswerError
 from .loader import load_guide
 from .model import Checklist, ChecklistSection, Guide, Item, Question
@@ -38,10 +38,8 @@ def plan_relevant(
     For front-ends that keep every answer a reader gave while their situation changes.
     """
     guide = guide or load_guide()
-    checked = check_values(answers, guide)
-    asked = applicable_questions(checked, guide)  # the same for the answers asked alone
-    relevant = {q.id: checked[q.id] for q in asked if q.id in checked}
-    return _plan(relevant, asked, guide, _section_ids(sections, guide))
+    kept, asked = relevant(check_values(answers, guide), guide)
+    return _plan(kept, asked, guide, _section_ids(sections, guide))
 
 
 def _section_ids(sections: Iterable[str] | None, guide: Guide) -> frozenset[str] | None:
