@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .errors import AnswerError
+from .errors import AnswerError, quote
 from .explain import describe
 from .loader import load_guide
 from .model import Guide, Question
-
-MAX_NOTICE_TEXT = 40
-"""How much of an unrecognised key or value a notice repeats."""
 
 
 def applicable_questions(
@@ -110,10 +107,10 @@ def clean_answers(
     for key, value in raw.items():
         question = known.get(key) if isinstance(key, str) else None
         if question is None:
-            notices.append(f"Ignored unknown question {_quote(key)}.")
+            notices.append(f"Ignored unknown question {quote(key)}.")
         elif not isinstance(value, str) or value not in question.option_ids():
             notices.append(
-                f"Ignored answer {_quote(value)} to “{question.prompt}”: "
+                f"Ignored answer {quote(value)} to “{question.prompt}”: "
                 f"not one of {', '.join(question.option_ids())}."
             )
         else:
@@ -123,10 +120,3 @@ def clean_answers(
 
 def _kind(value: object) -> str:
     return "nothing" if value is None else f"a {type(value).__name__}"
-
-
-def _quote(value: object) -> str:
-    text = value if isinstance(value, str) else repr(value)
-    if len(text) > MAX_NOTICE_TEXT:
-        text = text[: MAX_NOTICE_TEXT - 1] + "…"
-    return f"“{text}”"
