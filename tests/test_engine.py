@@ -2,7 +2,8 @@ import pytest
 
 import telework
 from telework import AnswerError
-from telework.analysis import valid_answer_sets
+from telework.analysis import closure, mentions, valid_answer_sets
+from telework.engine import shows
 
 
 def test_no_answers_still_give_a_checklist_and_ask_where_you_stand() -> None:
@@ -61,14 +62,14 @@ def test_plan_can_be_limited_to_some_sections() -> None:
 @pytest.mark.parametrize(
     ("answers", "message"),
     [
-        ({"situaton": "current"}, "unknown question 'situaton'; allowed: situation, motive"),
+        ({"situaton": "current"}, "unknown question “situaton”; allowed: situation, motive"),
         (
             {"situation": "boss"},
-            "unknown option 'boss'; allowed: interviewing, elsewhere, current",
+            "unknown option “boss”; allowed: interviewing, elsewhere, current",
         ),
-        ({"situation": 1}, "question 'situation': answer must be an option id (a string), not int"),
-        ({"situation": None}, "not NoneType; allowed: interviewing"),
-        ({1: "x"}, "unknown question 1; allowed"),
+        ({"situation": 1}, "(“Where do you stand?”): an option id (a string) is needed"),
+        ({"situation": None}, "not nothing; allowed: interviewing"),
+        ({1: "x"}, "unknown question “1”; allowed"),
         (
             {"trust": "new"},
             "'trust' is not asked for these answers; it is asked only when Where do you stand?",
@@ -118,3 +119,36 @@ def test_clean_answers_keeps_the_valid_part_and_explains_the_rest() -> None:
 def test_notices_shorten_long_input() -> None:
     _, (notice,) = telework.clean_answers({"x" * 500: "y"})
     assert len(notice) < 100
+
+
+def test_an_item_every_completion_of_the_answers_agrees_on_is_shown() -> None:
+    """Partial answers: where every way of answering the rest shows an item, it shows now."""
+    guide = telework.load_guide()
+    missing = []
+    for item in guide.items:
+        questions = closure(guide, mentions(item, guide))
+        sets = list(valid_answer_sets(guide, questions))
+        complete = [
+            a
+            for a in sets
+            if all(q.id in a for q in telework.applicable_questions(a) if q.id in questions)
+        ]
+        assert complete, item.id
+        shown_in = [a for a in complete if shows(item, a, guide)]
+        for partial in sets:
+            completions = [a for a in complete if partial.items() <= a.items()]
+            agreed = completions and all(a in shown_in for a in completions)
+            if agreed and not shows(item, partial, guide):
+                missing.append((item.id, partial))
+    assert missing == []
+
+
+def test_refine_lists_only_unanswered_questions_that_could_change_the_plan() -> None:
+    checklist = telework.plan({"situation": "interviewing", "motive": "want"})
+    assert checklist.refine[:2] == ("demand", "field"), "they decide when to raise it"
+    assert not set(checklist.refine) & set(checklist.answers)
+    assert "stage" in checklist.refine
+    assert "trust" not in checklist.refine, "not asked of job seekers"
+    everything = {"situation": "current", "stage": "yes", "arrangement": "trial"}
+    assert "maybe_offer" not in telework.plan(everything).refine, "not asked after a yes"
+    assert "sensitive_data" not in telework.plan({**everything, "sensitive_data": "no"}).refine

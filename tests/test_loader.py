@@ -79,6 +79,44 @@ def test_an_unedited_copy_loads_like_the_packaged_guide(tmp_path: Path) -> None:
             "('raise-early'): unknown field(s) 'colour'",
         ),
         (
+            {"checklist": ('conflicts = ["maybe-extra-work"]', 'conflicts = ["maybe-pay-cut"]')},
+            "item 'maybe-pay-cut': conflicts with itself",
+        ),
+        (
+            {
+                "checklist": (
+                    'motive = ["want"], not = { demand = ["ordinary"], field = ["crowded"] } }',
+                    'motive = ["want"] }',
+                )
+            },
+            "items 'raise-later' and 'wait-until-earned' are declared in conflict but both show",
+        ),
+        (
+            {"checklist": ('phase = "ask"', 'phase = "later"')},
+            "section 'framing': unknown phase 'later'; allowed: now, ask, after, mind",
+        ),
+        (
+            {"checklist": ('section = "after-no" }]', 'section = "after-nope" }]')},
+            ".moves[0]: unknown section 'after-nope'; allowed: prepare,",
+        ),
+        (
+            {"checklist": ('moves = [{ when = { stage = ["yes"] }, section', "moves = [{ section")},
+            ".moves[0]: missing field 'when'",
+        ),
+        (
+            {"checklist": ("sources = []\n", "")},
+            "('yes-confirm-terms'): missing field 'sources' ([] marks the book's own suggestion)",
+        ),
+        (
+            {
+                "checklist": (
+                    'unless = { stage = ["yes", "no", "maybe"] }',
+                    'unless = { stag = ["yes"] }',
+                )
+            },
+            "phase 'now'.unless: unknown question 'stag'",
+        ),
+        (
             {"questions": ('applies = { stage = ["maybe"] }', 'applies = { stage = "maybe" }')},
             "question 'stage' takes a non-empty list of option ids",
         ),
@@ -118,7 +156,10 @@ def test_a_missing_data_file_is_named(tmp_path: Path) -> None:
 
 def test_lookups_of_unknown_ids_name_the_allowed_ones() -> None:
     guide = telework.load_guide()
-    with pytest.raises(telework.TeleworkError, match="unknown item 'nope'; allowed: check-job-fit"):
+    with pytest.raises(
+        telework.TeleworkError,
+        match="unknown item 'nope'; allowed: elsewhere-find-roles, check-job-fit",
+    ):
         guide.item("nope")
     with pytest.raises(telework.TeleworkError, match="has no option 'x'; allowed: need, want"):
         guide.question("motive").label("x")

@@ -22,12 +22,12 @@ GUIDE = telework.load_guide()
 def test_whole_answer_space_has_no_unreachable_item_conflict_or_unused_question() -> None:
     report = analyse(GUIDE)
     assert report.problems() == []
-    assert report.always_shown, "some item shows for every answer set: never empty"
 
 
-def test_every_item_has_a_source_and_a_book_link() -> None:
+def test_every_item_has_a_book_link_and_cites_a_source_unless_it_is_the_books_own() -> None:
+    own = [item.id for item in GUIDE.items if not item.sources]
+    assert own == ["yes-confirm-terms"], "the articles do not say these: are they ours?"
     for item in GUIDE.items:
-        assert item.sources, item.id
         docname, _, label = item.link.partition("#")
         assert docname and label, item.id
 
@@ -40,7 +40,8 @@ def test_conflict_check_finds_conflicts_that_exist() -> None:
         replace(i, conflicts=("raise-early",)) if i.id == "frame-benefit" else i
         for i in GUIDE.items
     )
-    report = analyse(telework.Guide(GUIDE.questions, GUIDE.sections, items, GUIDE.sources))
+    guide = telework.Guide(GUIDE.questions, GUIDE.phases, GUIDE.sections, items, GUIDE.sources)
+    report = analyse(guide)
     assert [(c.first, c.second) for c in report.conflicts] == [("raise-early", "frame-benefit")]
     both = telework.plan(report.conflicts[0].answers).item_ids()
     assert "raise-early" in both and "frame-benefit" in both
@@ -105,13 +106,13 @@ def valid_answers() -> st.SearchStrategy[dict[str, str]]:
 
 
 @given(valid_answers())
-def test_valid_answers_give_a_deterministic_non_empty_conflict_free_checklist(
+def test_valid_answers_give_a_deterministic_conflict_free_plan_once_situation_is_known(
     answers: dict[str, str],
 ) -> None:
     first, second = telework.plan(answers), telework.plan(dict(reversed(answers.items())))
     assert first.item_ids() == second.item_ids() and first.refine == second.refine
     ids = set(first.item_ids())
-    assert ids
+    assert ids or "situation" not in answers
     for item in first.items():
         assert not ids & set(item.conflicts)
     assert telework.render_html(first) == telework.render_html(second)
@@ -201,7 +202,7 @@ def _mutations() -> st.SearchStrategy[tuple[str, str, int, str, object]]:
     )
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_mutations(), min_size=1, max_size=3))
 def test_mangled_data_files_raise_only_data_errors(
     mutations: list[tuple[str, str, int, str, object]],

@@ -202,7 +202,7 @@ def test_the_request_states_the_arrangement_trial_and_review_in_words(
 
 
 def test_answers_are_checked_strictly() -> None:
-    with pytest.raises(AnswerError, match="unknown option 'nope'"):
+    with pytest.raises(AnswerError, match="unknown option “nope”"):
         draft({"situation": "nope"})
     with pytest.raises(AnswerError, match="not asked"):
         draft({"trust": "new"})  # trust is asked only of current employees
@@ -483,7 +483,7 @@ def _edit(path: list[Any], value: Any) -> dict[str, Any]:
         (["sections", 0, "colour"], "red", "unknown field(s) 'colour'"),
         (["concerns", 0, "when"], {"situation": "current"}, "non-empty list of option ids"),
         (["concerns", 1, "id"], "data-security", "duplicate concern id 'data-security'"),
-        (["assume"], {"situation": "remote"}, "assume: question 'situation'"),
+        (["assume"], {"situation": "remote"}, "assume: answer to 'situation'"),
         (["phrases", "days"], "{n} days", "unknown placeholder {n}"),
         (["phrases", "months"], ["May"], "'months' must list 12"),
         (["sample", "details"], {"name": "S", "days": 9}, "sample.details: days"),

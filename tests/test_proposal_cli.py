@@ -82,7 +82,7 @@ def test_markup_in_the_details_comes_out_escaped_in_html() -> None:
          "--trial-weeks: 'many' is not a whole number; use a whole number of weeks from 1 to 26"),
         (["--name", "S", "--role", "a\x1b[2Jb"], "--role: contains a control character (U+001B)"),
         (["--name", "S", "--answer", "stage=later"],
-         "question 'stage': unknown option 'later'; allowed:"),
+         "answer to 'stage' (“Has the employer answered yet?”): unknown option “later”; allowed:"),
         (["--name", "S", "--answer", "stage"], "--answer 'stage' must look like QUESTION=OPTION"),
     ],
 )  # fmt: skip

@@ -39,7 +39,7 @@ def test_html_has_a_tick_box_why_sources_and_book_link_per_item() -> None:
     ticks = [a["data-item"] for t, a in tags if t == "input" and a.get("type") == "checkbox"]
     assert items == ticks == list(checklist.item_ids())
     links = [a["href"] for t, a in tags if t == "a" and a.get("class") == "tw-link"]
-    assert links[0] == "../realistic/suited-jobs.html#which-jobs-suit"
+    assert links[0] == "../conversation/three-answers.html#maybe-trial", "the next step's link"
     assert "../reference/sources.html#src-persuade-employer" in {
         a["href"] for t, a in tags if t == "a"
     }
@@ -77,8 +77,12 @@ def test_every_renderer_escapes_markup_in_the_data(tmp_path: Path) -> None:
 def test_markdown_is_a_task_list_with_sections_and_sources() -> None:
     markdown = telework.render_markdown(telework.plan(ANSWERS))
     assert markdown.startswith("# Your remote-work plan\n")
-    assert "## When they answer" in markdown
-    assert "- [ ] Suggest a short trial, even just a week, to see whether it works." in markdown
+    assert (
+        "\n## Your next steps: after their answer\n\n### After a maybe\n\n- [ ] Suggest a short"
+        in markdown
+    )
+    assert "\n## When you ask\n\n### How to put it\n" in markdown
+    assert markdown.index("## Your next steps") < markdown.index("## When you ask")
     assert "[Persuade Your Employer](reference/sources.html#src-persuade-employer)" in markdown
 
 
@@ -94,11 +98,20 @@ def test_text_wraps_and_keeps_book_links_whole() -> None:
 
 def test_json_has_the_documented_shape() -> None:
     data = json.loads(telework.render_json(telework.plan(ANSWERS)))
-    assert set(data) == {"answers", "sections", "refine"}
+    assert set(data) == {"answers", "asked", "phases", "sections", "refine"}
+    assert data["phases"][0] == {
+        "id": "after",
+        "title": "After their answer",
+        "heading": "Your next steps: after their answer",
+        "sections": ["after-maybe"],
+    }
+    assert [phase["id"] for phase in data["phases"]] == ["after", "ask", "mind"]
     section = data["sections"][0]
-    assert set(section) == {"id", "title", "items"}
+    assert set(section) == {"id", "title", "phase", "items"}
+    assert (section["id"], section["phase"]) == ("after-maybe", "after")
     assert set(section["items"][0]) == {"id", "text", "why", "sources", "link"}
     assert data["answers"] == ANSWERS
+    assert data["asked"][:3] == ["situation", "trust", "job_fit"] and "maybe_offer" in data["asked"]
 
 
 def test_an_empty_section_selection_says_what_to_do() -> None:
@@ -106,3 +119,38 @@ def test_an_empty_section_selection_says_what_to_do() -> None:
     assert "tw-empty" in telework.render_html(checklist)
     assert "answer the questions" in telework.render_markdown(checklist)
     assert "answer the questions" in telework.render_text(checklist)
+
+
+def test_html_heads_each_phase_then_its_sections_one_level_below() -> None:
+    html = telework.render_html(telework.plan(ANSWERS), heading_level=3)
+    assert (
+        '<section class="tw-phase" data-phase="after"><h3>Your next steps: after their answer</h3>'
+        in html
+    )
+    section = '<section class="tw-section" data-section="after-maybe" data-phase="after">'
+    assert f"{section}<h4>After a maybe</h4>" in html
+    assert "<h3>When you ask</h3>" in html and "<h3>Keep in mind</h3>" in html
+
+
+def test_a_plan_within_one_phase_has_no_phase_headings() -> None:
+    checklist = telework.plan({"situation": "interviewing"}, sections=["timing", "prepare"])
+    html = telework.render_html(checklist, heading_level=4)
+    assert "tw-phase" not in html and "Your next steps" not in html
+    assert '<section class="tw-section" data-section="prepare" data-phase="now"><h4>' in html
+
+
+def test_the_books_own_suggestions_say_so_instead_of_citing_an_article() -> None:
+    checklist = telework.plan({"situation": "current", "stage": "yes"})
+    html = telework.render_html(checklist)
+    confirm = html[html.index('data-item="yes-confirm-terms"') :]
+    assert confirm.index("Sources: the book&#x27;s own suggestion") < confirm.index("</li>")
+    assert "Sources: the book's own suggestion · [Read more" in telework.render_markdown(checklist)
+    assert "Sources: the book's own suggestion." in telework.render_text(checklist)
+    data = json.loads(telework.render_json(checklist))
+    assert data["sections"][0]["items"][0] == {
+        "id": "yes-confirm-terms",
+        "text": telework.load_guide().item("yes-confirm-terms").text,
+        "why": telework.load_guide().item("yes-confirm-terms").why,
+        "sources": [],
+        "link": "conversation/three-answers.html#answer-yes",
+    }

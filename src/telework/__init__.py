@@ -18,12 +18,24 @@ from .errors import AnswerError, DataError, TeleworkError
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
-    from .answers import applicable_questions, clean_answers
+    from .answers import check_answers, clean_answers
     from .conditions import Condition, evaluate, questions_in
-    from .engine import plan, plan_relevant
+    from .engine import applicable_questions, plan, plan_relevant
     from .explain import describe
     from .loader import load_guide
-    from .model import Checklist, ChecklistSection, Guide, Item, Option, Question, Section, Source
+    from .model import (
+        Checklist,
+        ChecklistPhase,
+        ChecklistSection,
+        Guide,
+        Item,
+        Move,
+        Option,
+        Phase,
+        Question,
+        Section,
+        Source,
+    )
     from .proposal import (
         DetailsError,
         Proposal,
@@ -48,13 +60,14 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 _HOMES = {
-    ".answers": ("applicable_questions", "clean_answers"),
+    ".answers": ("check_answers", "clean_answers"),
     ".conditions": ("Condition", "evaluate", "questions_in"),
     ".explain": ("describe",),
-    ".engine": ("plan", "plan_relevant"),
+    ".engine": ("applicable_questions", "plan", "plan_relevant"),
     ".loader": ("load_guide",),
     ".model": (
-        "Checklist", "ChecklistSection", "Guide", "Item", "Option", "Question", "Section", "Source"
+        "Checklist", "ChecklistPhase", "ChecklistSection", "Guide", "Item", "Move", "Option",
+        "Phase", "Question", "Section", "Source",
     ),
     ".proposal": (
         "DetailsError", "Proposal", "ProposalDetails", "ProposalSection", "draft_proposal",
@@ -86,13 +99,16 @@ def __dir__() -> list[str]:
 __all__ = [
     "AnswerError",
     "Checklist",
+    "ChecklistPhase",
     "ChecklistSection",
     "Condition",
     "DataError",
     "DetailsError",
     "Guide",
     "Item",
+    "Move",
     "Option",
+    "Phase",
     "Proposal",
     "ProposalDetails",
     "ProposalSection",
@@ -101,6 +117,7 @@ __all__ = [
     "Source",
     "TeleworkError",
     "applicable_questions",
+    "check_answers",
     "checklist_to_dict",
     "clean_answers",
     "describe",

@@ -1,9 +1,10 @@
 """Checks over the whole answer space, done by reasoning over the conditions rather than sampling.
 
-A condition depends only on the questions it mentions, and whether those are asked depends
-only on the questions their ``applies`` conditions mention. Enumerating every valid
-combination of that closed set of questions (each answered with any option, or not at all)
-therefore covers every combination of the full answer space, at a tiny fraction of its size.
+Whether an item shows depends only on the questions its conditions mention (its own, its
+moves' and those of the phases it can land in), and whether those are asked depends only on
+the questions their ``applies`` conditions mention. Enumerating every valid combination of
+that closed set of questions (each answered with any option, or not at all) therefore covers
+every combination of the full answer space, at a tiny fraction of its size.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import combinations, product
 
-from .conditions import Condition, evaluate, questions_in
+from .conditions import compile_condition, questions_in
+from .engine import shows
 from .model import Guide, Item
 
 
@@ -30,8 +32,6 @@ class Report:
     """Items that no answers can show."""
     conflicts: tuple[Conflict, ...]
     """Declared conflicting items that some answers show together."""
-    always_shown: tuple[str, ...]
-    """Items shown for every answer set, unanswered included: they keep the list non-empty."""
     unused_questions: tuple[str, ...]
     """Questions no condition mentions: asking them changes nothing."""
     combinations: int
@@ -39,9 +39,7 @@ class Report:
 
     @property
     def ok(self) -> bool:
-        return not (self.unreachable or self.conflicts or self.unused_questions) and bool(
-            self.always_shown
-        )
+        return not (self.unreachable or self.conflicts or self.unused_questions)
 
     def problems(self) -> list[str]:
         found = [f"item {i!r} can never be shown" for i in self.unreachable]
@@ -50,9 +48,19 @@ class Report:
             for c in self.conflicts
         ]
         found += [f"question {q!r} changes nothing" for q in self.unused_questions]
-        if not self.always_shown:
-            found.append("no item is shown for every answer set, so a checklist can be empty")
         return found
+
+
+def mentions(item: Item, guide: Guide) -> frozenset[str]:
+    """Every question whose answer can decide whether, and where, `item` shows."""
+    sections = (item.section, *(move.section for move in item.moves))
+    conditions = (
+        item.when,
+        item.unless,
+        *(move.when for move in item.moves),
+        *(guide.phase(guide.section(section).phase).unless for section in sections),
+    )
+    return frozenset().union(*(questions_in(c) for c in conditions))
 
 
 def closure(guide: Guide, question_ids: Iterable[str]) -> tuple[str, ...]:
@@ -70,55 +78,51 @@ def closure(guide: Guide, question_ids: Iterable[str]) -> tuple[str, ...]:
 def valid_answer_sets(guide: Guide, question_ids: Iterable[str]) -> Iterator[dict[str, str]]:
     """Every valid way to answer (or leave unanswered) the closure of `question_ids`."""
     questions = [guide.question(q) for q in closure(guide, question_ids)]
+    asked = [(q.id, compile_condition(q.applies)) for q in questions]
     choices = [(None, *q.option_ids()) for q in questions]
     for combination in product(*choices):
         answers: dict[str, str] = {}
-        for question, choice in zip(questions, combination, strict=True):
+        for (question, is_asked), choice in zip(asked, combination, strict=True):
             if choice is None:
                 continue
-            if evaluate(question.applies, answers) is not True:
+            if is_asked(answers) is not True:
                 break  # answering a question that is not asked: not a valid answer set
-            answers[question.id] = choice
+            answers[question] = choice
         else:
             yield answers
 
 
-def _truths(guide: Guide, *conditions: Condition) -> Iterator[tuple[dict[str, str], list[bool]]]:
-    mentioned = frozenset().union(*(questions_in(c) for c in conditions))
+def _showings(guide: Guide, *items: Item) -> Iterator[tuple[dict[str, str], list[bool]]]:
+    mentioned = frozenset().union(*(mentions(item, guide) for item in items))
     for answers in valid_answer_sets(guide, mentioned):
-        yield answers, [evaluate(c, answers) is True for c in conditions]
+        yield answers, [shows(item, answers, guide) is not None for item in items]
+
+
+def find_conflicts(guide: Guide) -> Iterator[Conflict]:
+    """Pairs of items declared in conflict that some answers show together (with those answers)."""
+    for first, second in combinations(guide.items, 2):
+        if second.id in first.conflicts or first.id in second.conflicts:
+            for answers, both in _showings(guide, first, second):
+                if all(both):
+                    yield Conflict(first.id, second.id, answers)
+                    break
 
 
 def analyse(guide: Guide) -> Report:
     """Check every item is reachable, no conflicting pair ever shows together, and more."""
     count = 0
     unreachable: list[str] = []
-    always: list[str] = []
     for item in guide.items:
-        shown = []
-        for _, (truth,) in _truths(guide, item.when):
+        shown = False
+        for _, (truth,) in _showings(guide, item):
             count += 1
-            shown.append(truth)
-        if not any(shown):
+            shown = shown or truth
+        if not shown:
             unreachable.append(item.id)
-        if all(shown):
-            always.append(item.id)
-    conflicts: list[Conflict] = []
-    for first, second in _conflicting_pairs(guide):
-        for answers, truths in _truths(guide, first.when, second.when):
-            count += 1
-            if all(truths):
-                conflicts.append(Conflict(first.id, second.id, answers))
-                break
+    conflicts = tuple(find_conflicts(guide))
     mentioned = set().union(
-        *(questions_in(i.when) for i in guide.items),
+        *(mentions(i, guide) for i in guide.items),
         *(questions_in(q.applies) for q in guide.questions),
     )
     unused = tuple(q.id for q in guide.questions if q.id not in mentioned)
-    return Report(tuple(unreachable), tuple(conflicts), tuple(always), unused, count)
-
-
-def _conflicting_pairs(guide: Guide) -> Iterator[tuple[Item, Item]]:
-    for first, second in combinations(guide.items, 2):
-        if second.id in first.conflicts or first.id in second.conflicts:
-            yield first, second
+    return Report(tuple(unreachable), conflicts, unused, count)

@@ -1,93 +1,38 @@
-"""Checking a reader's answers: strictly for the API, leniently for links and stored state."""
+"""Checking a reader's answers: strictly for the API and the command line (raise), leniently
+for links and stored state (keep what is valid, explain what was dropped).
+
+Both check the same thing, pair by pair: each key is a question of the guide and each value
+one of its options. Whether a question is asked given the other answers is the engine's
+business (see `telework.engine.plan`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
 from .errors import AnswerError, quote
-from .explain import describe
 from .loader import load_guide
-from .model import Guide, Question
+from .model import Guide
 
 
-def applicable_questions(
-    answers: Mapping[str, str], guide: Guide | None = None
-) -> tuple[Question, ...]:
-    """The questions asked given these answers, in order (by default, in the packaged guide).
+def check_answers(answers: object, guide: Guide | None = None) -> dict[str, str]:
+    """`answers` as a dict, if every key is a question and every value one of its options.
 
-    A question whose condition depends on an unanswered (or no longer asked) question is
-    not asked yet.
+    Raises AnswerError naming the first problem and what is allowed.
     """
     guide = guide or load_guide()
-    asked: list[Question] = []
-    effective: dict[str, str] = {}
-    for question in guide.questions:
-        if question._is_asked(effective) is True:
-            asked.append(question)
-            if question.id in answers:
-                effective[question.id] = answers[question.id]
-    return tuple(asked)
-
-
-def relevant_answers(answers: Mapping[str, str], guide: Guide) -> dict[str, str]:
-    """The answers to questions that are asked; answers to the others are set aside."""
-    return relevant(answers, guide)[0]
-
-
-def relevant(
-    answers: Mapping[str, str], guide: Guide
-) -> tuple[dict[str, str], tuple[Question, ...]]:
-    """`relevant_answers`, with the questions asked (for the engine, which needs both)."""
-    asked = applicable_questions(answers, guide)
-    return {q.id: answers[q.id] for q in asked if q.id in answers}, asked
-
-
-def check_values(answers: object, guide: Guide) -> dict[str, str]:
-    """Return `answers` as a dict if every key is a question and every value one of its options."""
     if not isinstance(answers, Mapping):
         raise AnswerError(
             f"answers must be a mapping of question id to option id, not {type(answers).__name__}"
         )
-    questions = guide._index["question"]
     checked: dict[str, str] = {}
     for key, value in answers.items():
-        question = questions.get(key) if isinstance(key, str) else None
-        if not isinstance(question, Question):
-            raise AnswerError(f"unknown question {key!r}; allowed: {', '.join(questions)}")
-        if not isinstance(value, str) or value not in question._option_ids:
-            raise _bad_option(key, value, question)
+        problem = _problem(key, value, guide)
+        if problem:
+            what, allowed = problem
+            raise AnswerError(f"{what}; allowed: {allowed}")
         checked[key] = value
     return checked
-
-
-def _bad_option(key: str, value: object, question: Question) -> AnswerError:
-    allowed = ", ".join(question.option_ids())
-    if not isinstance(value, str):
-        return AnswerError(
-            f"question {key!r}: answer must be an option id (a string), "
-            f"not {type(value).__name__}; allowed: {allowed}"
-        )
-    return AnswerError(f"question {key!r}: unknown option {value!r}; allowed: {allowed}")
-
-
-def validate_answers(answers: object, guide: Guide) -> dict[str, str]:
-    """Like `check_values`, and every answered question must be asked given the others."""
-    return validated(answers, guide)[0]
-
-
-def validated(answers: object, guide: Guide) -> tuple[dict[str, str], tuple[Question, ...]]:
-    """`validate_answers`, with the questions asked (for the engine, which needs both)."""
-    checked = check_values(answers, guide)
-    asked = applicable_questions(checked, guide)
-    asked_ids = {q.id for q in asked}
-    for key in checked:
-        if key not in asked_ids:
-            question = guide.question(key)
-            raise AnswerError(
-                f"question {key!r} is not asked for these answers; it is asked only when "
-                f"{describe(question.applies, guide)}"
-            )
-    return checked, asked
 
 
 def clean_answers(
@@ -101,22 +46,36 @@ def clean_answers(
     guide = guide or load_guide()
     if not isinstance(raw, Mapping):
         return {}, (f"Ignored saved answers: expected question=option pairs, not {_kind(raw)}.",)
-    known = {q.id: q for q in guide.questions}
     kept: dict[str, str] = {}
     notices: list[str] = []
     for key, value in raw.items():
-        question = known.get(key) if isinstance(key, str) else None
-        if question is None:
-            notices.append(f"Ignored unknown question {quote(key)}.")
-        elif not isinstance(value, str) or value not in question.option_ids():
-            notices.append(
-                f"Ignored answer {quote(value)} to “{question.prompt}”: "
-                f"not one of {', '.join(question.option_ids())}."
-            )
-        else:
+        problem = _problem(key, value, guide)
+        if problem is None:
             kept[key] = value
+        elif guide.has_question(key):
+            notices.append(f"Ignored the {problem[0]}; allowed: {problem[1]}.")
+        else:  # the list of questions would tell a reader nothing
+            notices.append(f"Ignored an {problem[0]}.")
     return kept, tuple(notices)
 
 
+def _problem(key: object, value: object, guide: Guide) -> tuple[str, str] | None:
+    """What is wrong with one answer and what is allowed instead; None if nothing is."""
+    if not guide.has_question(key):
+        return f"unknown question {quote(key)}", ", ".join(q.id for q in guide.questions)
+    assert isinstance(key, str)
+    question = guide.question(key)
+    if isinstance(value, str) and value in question.option_ids():
+        return None
+    if isinstance(value, str):
+        what = f"unknown option {quote(value)}"
+    else:
+        what = f"an option id (a string) is needed, not {_kind(value)}"
+    return f"answer to {key!r} (“{question.prompt}”): {what}", ", ".join(question.option_ids())
+
+
 def _kind(value: object) -> str:
-    return "nothing" if value is None else f"a {type(value).__name__}"
+    if value is None:
+        return "nothing"
+    name = type(value).__name__
+    return f"{'an' if name[0] in 'aeiou' else 'a'} {name}"

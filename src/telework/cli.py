@@ -10,8 +10,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from .answers import applicable_questions, check_values
-from .engine import plan
+from .answers import check_answers
+from .engine import applicable_questions, plan
 from .errors import TeleworkError
 from .loader import load_guide
 from .model import Checklist, Guide
@@ -128,7 +128,7 @@ def _questions(guide: Guide, fmt: str) -> str:
 def _answers(args: argparse.Namespace) -> dict[str, str]:
     guide = load_guide()
     if args.answers is not None:
-        return check_values(_read_answers_file(args.answers), guide)
+        return check_answers(_read_answers_file(args.answers), guide)
     if args.answer:
         pairs: dict[str, str] = {}
         for text in args.answer:
@@ -138,7 +138,7 @@ def _answers(args: argparse.Namespace) -> dict[str, str]:
                     f"--answer {text!r} must look like QUESTION=OPTION, e.g. stage=maybe"
                 )
             pairs[key.strip()] = value.strip()
-        return check_values(pairs, guide)
+        return check_answers(pairs, guide)
     if sys.stdin.isatty():
         return ask(guide, sys.stdin, sys.stdout)
     return {}

@@ -48,6 +48,7 @@ class Not:
 Condition: TypeAlias = Is | All | Any | Not
 
 ALWAYS: Condition = All(())
+NEVER: Condition = Any(())
 
 
 def evaluate(condition: Condition, answers: Mapping[str, str]) -> Truth:
@@ -118,6 +119,21 @@ def compile_condition(condition: Condition) -> Predicate:
                 return result
 
             return all_
+        case Any(conditions) if conditions and all(isinstance(c, Is) for c in conditions):
+            leaves = [c for c in conditions if isinstance(c, Is)]  # all of them (for mypy)
+            tests = tuple((leaf.question, frozenset(leaf.options)) for leaf in leaves)
+
+            def any_is(answers: Mapping[str, str]) -> Truth:
+                result: Truth = False
+                for question, allowed in tests:
+                    answer = answers.get(question)
+                    if answer is None:
+                        result = None
+                    elif answer in allowed:
+                        return True
+                return result
+
+            return any_is
         case Any(conditions):
             parts = tuple(compile_condition(c) for c in conditions)
 

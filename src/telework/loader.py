@@ -6,9 +6,9 @@ from collections.abc import Callable, Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from .conditions import ALWAYS, Condition, leaves, parse
+from .conditions import ALWAYS, NEVER, Condition, leaves, parse
 from .errors import DataError
-from .model import Guide, Item, Option, Question, Section, Source
+from .model import Guide, Item, Move, Option, Phase, Question, Section, Source
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -65,13 +65,17 @@ def guide_from_data(data: Mapping[str, Mapping[str, Any]]) -> Guide:
     sources = _entries(data, "sources.toml", "sources", _source)
     source_index = {source.id: source for source in sources}
     questions = _entries(data, "questions.toml", "questions", _question)
+    phases = _entries(data, "checklist.toml", "phases", _phase)
     sections = _entries(data, "checklist.toml", "sections", _section)
     items = _entries(
         data, "checklist.toml", "items", lambda raw, where: _item(raw, where, source_index)
     )
     _check_questions(questions)
+    _check_phases(phases, sections, questions)
     _check_items(items, questions, sections)
-    return Guide(questions, sections, items, sources)
+    guide = Guide(questions, phases, sections, items, sources)
+    _check_conflicts(guide)
+    return guide
 
 
 # --- reading entries ------------------------------------------------------------------
@@ -107,9 +111,9 @@ class Entry:
             raise DataError(f"{self.where}: field {key!r} must be a non-empty list of strings")
         return tuple(values)
 
-    def condition(self, key: str) -> Condition:
+    def condition(self, key: str, default: Condition = ALWAYS) -> Condition:
         self.seen.add(key)
-        return parse(self.raw[key], f"{self.where}.{key}") if key in self.raw else ALWAYS
+        return parse(self.raw[key], f"{self.where}.{key}") if key in self.raw else default
 
     def done(self) -> None:
         unknown = sorted(set(self.raw) - self.seen)
@@ -174,12 +178,32 @@ def _question(entry: Entry, where: str) -> Question:
     )
 
 
+def _phase(entry: Entry, where: str) -> Phase:
+    return Phase(
+        id=entry.get("id", str),
+        title=entry.get("title", str),
+        unless=entry.condition("unless", NEVER),
+        leads=entry.condition("leads", NEVER),
+    )
+
+
 def _section(entry: Entry, where: str) -> Section:
-    return Section(entry.get("id", str), entry.get("title", str))
+    return Section(entry.get("id", str), entry.get("title", str), entry.get("phase", str))
+
+
+def _move(raw: object, where: str) -> Move:
+    entry = Entry(raw, where)
+    if "when" not in entry.raw:
+        raise DataError(f"{where}: missing field 'when'")
+    move = Move(when=entry.condition("when"), section=entry.get("section", str))
+    entry.done()
+    return move
 
 
 def _item(entry: Entry, where: str, sources: Mapping[str, Source]) -> Item:
-    source_ids = entry.strings("sources")
+    source_ids = entry.strings("sources", required=False)
+    if "sources" not in entry.raw:
+        raise DataError(f"{where}: missing field 'sources' ([] marks the book's own suggestion)")
     for source_id in source_ids:
         if source_id not in sources:
             raise DataError(f"{where}: unknown source {source_id!r}; allowed: {', '.join(sources)}")
@@ -195,6 +219,11 @@ def _item(entry: Entry, where: str, sources: Mapping[str, Source]) -> Item:
         sources=tuple(sources[s] for s in source_ids),
         link=link,
         when=entry.condition("when"),
+        unless=entry.condition("unless", NEVER),
+        moves=tuple(
+            _move(raw, f"{where}.moves[{index}]")
+            for index, raw in enumerate(entry.get("moves", list, []))
+        ),
         conflicts=entry.strings("conflicts", required=False),
     )
 
@@ -231,6 +260,23 @@ def _check_questions(questions: tuple[Question, ...]) -> None:
         earlier[question.id] = question
 
 
+def _check_phases(
+    phases: tuple[Phase, ...], sections: tuple[Section, ...], questions: tuple[Question, ...]
+) -> None:
+    question_index = {q.id: q for q in questions}
+    phase_ids = [p.id for p in phases]
+    for phase in phases:
+        where = f"checklist.toml: phase {phase.id!r}"
+        check_condition(phase.unless, f"{where}.unless", question_index)
+        check_condition(phase.leads, f"{where}.leads", question_index)
+    for section in sections:
+        if section.phase not in phase_ids:
+            raise DataError(
+                f"checklist.toml: section {section.id!r}: unknown phase {section.phase!r}; "
+                f"allowed: {', '.join(phase_ids)}"
+            )
+
+
 def _check_items(
     items: tuple[Item, ...], questions: tuple[Question, ...], sections: tuple[Section, ...]
 ) -> None:
@@ -239,11 +285,30 @@ def _check_items(
     item_ids = {item.id for item in items}
     for item in items:
         where = f"checklist.toml: item {item.id!r}"
-        if item.section not in section_ids:
-            raise DataError(
-                f"{where}: unknown section {item.section!r}; allowed: {', '.join(section_ids)}"
-            )
+        for index, section in enumerate((item.section, *(m.section for m in item.moves))):
+            if section not in section_ids:
+                place = f".moves[{index - 1}]" if index else ""
+                raise DataError(
+                    f"{where}{place}: unknown section {section!r}; "
+                    f"allowed: {', '.join(section_ids)}"
+                )
         check_condition(item.when, f"{where}.when", question_index)
+        check_condition(item.unless, f"{where}.unless", question_index)
+        for index, move in enumerate(item.moves):
+            check_condition(move.when, f"{where}.moves[{index}].when", question_index)
         for other in item.conflicts:
-            if other not in item_ids or other == item.id:
+            if other == item.id:
+                raise DataError(f"{where}: conflicts with itself")
+            if other not in item_ids:
                 raise DataError(f"{where}: conflicts with unknown item {other!r}")
+
+
+def _check_conflicts(guide: Guide) -> None:
+    """Items declared in conflict must never show together, for any answers at all."""
+    from .analysis import find_conflicts  # the analysis builds on the engine, built on this
+
+    for conflict in find_conflicts(guide):
+        raise DataError(
+            f"checklist.toml: items {conflict.first!r} and {conflict.second!r} are declared "
+            f"in conflict but both show for {conflict.answers}"
+        )

@@ -1,11 +1,12 @@
-"""The guide's vocabulary: questions, checklist items, sources and the checklist itself."""
+"""The guide's vocabulary: questions, phases, sections, checklist items, sources and the plan."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from .conditions import Condition, Predicate, compile_condition, questions_in
+from .conditions import NEVER, Condition
 from .errors import TeleworkError
 
 Answers = Mapping[str, str]
@@ -27,16 +28,13 @@ class Question:
     help: str
     options: tuple[Option, ...]
     applies: Condition
-    _is_asked: Predicate = field(init=False, repr=False, compare=False)
-    """`applies` compiled: the engine's fast test of whether the question is asked."""
-    _option_ids: tuple[str, ...] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_is_asked", compile_condition(self.applies))
-        object.__setattr__(self, "_option_ids", tuple(option.id for option in self.options))
 
     def option_ids(self) -> tuple[str, ...]:
         return self._option_ids
+
+    @cached_property
+    def _option_ids(self) -> tuple[str, ...]:
+        return tuple(option.id for option in self.options)
 
     def label(self, option_id: str) -> str:
         """The label of one of this question's options."""
@@ -62,32 +60,50 @@ class Source:
 
 
 @dataclass(frozen=True)
-class Section:
+class Phase:
+    """A stage of the reader's journey (before asking, when asking, after the answer, …)."""
+
     id: str
     title: str
+    unless: Condition = NEVER
+    """Once this is known to hold, the phase's items have left the plan."""
+    leads: Condition = NEVER
+    """When this holds, the phase comes first: it holds the reader's next steps."""
+
+
+@dataclass(frozen=True)
+class Section:
+    """A group of items on one topic, inside one phase."""
+
+    id: str
+    title: str
+    phase: str
+
+
+@dataclass(frozen=True)
+class Move:
+    """Where an item goes instead of its own section, when `when` holds."""
+
+    when: Condition
+    section: str
 
 
 @dataclass(frozen=True)
 class Item:
-    """A piece of advice, shown when its condition `when` holds for the reader's answers."""
+    """A piece of advice, shown when `when` holds and `unless` is not known to hold."""
 
     id: str
     section: str
     text: str
     why: str
     sources: tuple[Source, ...]
+    """The articles it comes from; none for the book's own suggestion."""
     link: str
     """The book section explaining the item, as ``docname#label``."""
     when: Condition
+    unless: Condition = NEVER
+    moves: tuple[Move, ...] = ()
     conflicts: tuple[str, ...] = ()
-    _shows: Predicate = field(init=False, repr=False, compare=False)
-    """`when` compiled: the engine's fast test of whether the item shows."""
-    _mentions: frozenset[str] = field(init=False, repr=False, compare=False)
-    """The questions `when` depends on."""
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_shows", compile_condition(self.when))
-        object.__setattr__(self, "_mentions", questions_in(self.when))
 
     def href(self, link_base: str = "") -> str:
         """The item's book link as a URL relative to the site root, prefixed by `link_base`."""
@@ -95,35 +111,31 @@ class Item:
         return f"{link_base}{docname}.html#{label}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Guide:
-    """Everything the planner knows, loaded from the package's data files."""
+    """Everything the planner knows, loaded from the package's data files.
+
+    Guides compare by identity: each load is its own guide.
+    """
 
     questions: tuple[Question, ...]
+    phases: tuple[Phase, ...]
     sections: tuple[Section, ...]
     items: tuple[Item, ...]
     sources: tuple[Source, ...]
     _index: dict[str, dict[str, object]] = field(
         init=False, repr=False, compare=False, default_factory=dict
     )
-    _items_by_section: tuple[tuple[Section, tuple[Item, ...]], ...] = field(
-        init=False, repr=False, compare=False, default=()
-    )
-    """Each section with its items, in the guide's order: the engine's walk."""
 
     def __post_init__(self) -> None:
         for kind, entries in (
             ("question", self.questions),
+            ("phase", self.phases),
             ("section", self.sections),
             ("item", self.items),
             ("source", self.sources),
         ):
             self._index[kind] = {entry.id: entry for entry in entries}
-        by_section = tuple(
-            (section, tuple(item for item in self.items if item.section == section.id))
-            for section in self.sections
-        )
-        object.__setattr__(self, "_items_by_section", by_section)
 
     def _get(self, kind: str, id_: str) -> object:
         try:
@@ -135,6 +147,14 @@ class Guide:
     def question(self, id_: str) -> Question:
         found = self._get("question", id_)
         assert isinstance(found, Question)
+        return found
+
+    def has_question(self, id_: object) -> bool:
+        return isinstance(id_, str) and id_ in self._index["question"]
+
+    def phase(self, id_: str) -> Phase:
+        found = self._get("phase", id_)
+        assert isinstance(found, Phase)
         return found
 
     def section(self, id_: str) -> Section:
@@ -157,18 +177,35 @@ class Guide:
 class ChecklistSection:
     id: str
     title: str
+    phase: str
     items: tuple[Item, ...]
 
 
 @dataclass(frozen=True)
+class ChecklistPhase:
+    id: str
+    title: str
+    sections: tuple[ChecklistSection, ...]
+
+
+@dataclass(frozen=True)
 class Checklist:
-    """The advice for one set of answers: ordered sections of ordered items."""
+    """The plan for one set of answers: phases in the order to act on them, the reader's
+    next steps first, each with its sections of items."""
 
     answers: Mapping[str, str]
-    sections: tuple[ChecklistSection, ...]
+    """The answers in use: valid, and to questions asked."""
+    asked: tuple[Question, ...]
+    """The questions asked for these answers, in order, answered or not."""
+    phases: tuple[ChecklistPhase, ...]
     refine: tuple[str, ...]
-    """Unanswered questions, asked for these answers, whose answer could change the list."""
+    """Unanswered questions, asked for these answers, whose answer could change the plan."""
     guide: Guide = field(repr=False, compare=False)
+
+    @property
+    def sections(self) -> tuple[ChecklistSection, ...]:
+        """Every section of the plan, in order."""
+        return tuple(section for phase in self.phases for section in phase.sections)
 
     def items(self) -> tuple[Item, ...]:
         return tuple(item for section in self.sections for item in section.items)

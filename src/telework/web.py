@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from .answers import applicable_questions, clean_answers
+from .answers import clean_answers
 from .engine import plan_relevant
 from .errors import TeleworkError
 from .loader import load_guide
@@ -38,7 +38,7 @@ def respond(
     return {
         "answers": answers,
         "notices": list(notices),
-        "applicable": [q.id for q in applicable_questions(answers, guide)],
+        "applicable": [q.id for q in checklist.asked],
         "items": list(checklist.item_ids()),
         "refine": list(checklist.refine),
         "html": render_html(checklist, link_base, heading_level),

@@ -15,7 +15,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from .answers import applicable_questions, check_values
+from .answers import check_answers
 from .engine import plan_relevant
 from .loader import load_guide
 from .model import Checklist, Guide, Question
@@ -57,7 +57,7 @@ class Planner:
         self.guide = guide or load_guide()
         self.link_base = link_base
         self.sections = None if sections is None else tuple(sections)
-        start = check_values(answers or {}, self.guide)
+        start = check_answers(answers or {}, self.guide)
         self.checklist: Checklist = plan_relevant(start, self.guide, sections=self.sections)
         """The checklist for the current answers."""
 
@@ -107,11 +107,11 @@ class Planner:
     @property
     def asked(self) -> tuple[str, ...]:
         """The ids of the questions shown, in order."""
-        return tuple(q.id for q in applicable_questions(self._given(), self.guide))
+        return tuple(q.id for q in self.checklist.asked)
 
     def set_answers(self, answers: Mapping[str, str]) -> None:
         """Replace every answer at once (unanswered questions are cleared)."""
-        checked = check_values(answers, self.guide)
+        checked = check_answers(answers, self.guide)
         self._quiet = True
         try:
             for question_id, control in self.controls.items():
@@ -142,7 +142,7 @@ class Planner:
     def _update(self) -> None:
         given = self._given()
         self.checklist = plan_relevant(given, self.guide, sections=self.sections)
-        shown = {q.id for q in applicable_questions(given, self.guide)}
+        shown = {q.id for q in self.checklist.asked}
         for question_id, row in self._rows.items():
             row.layout.display = None if question_id in shown else "none"
         self.output.value = render_html(self.checklist, self.link_base)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..answers import applicable_questions, validate_answers
 from ..conditions import evaluate
+from ..engine import applicable_questions, plan
 from ..loader import load_guide
 from ..model import Guide
 from .details import DAYS_RANGE, ProposalDetails
@@ -27,7 +27,7 @@ def draft_proposal(
     template assumes (see `Proposal.assumed`).
     """
     guide = guide or load_guide()
-    checked = validate_answers(answers, guide)
+    checked = plan(answers, guide).answers
     if not isinstance(details, ProposalDetails):
         details = ProposalDetails.from_mapping(details)
     return draft_checked(checked, details, guide, template or load_proposal_template())

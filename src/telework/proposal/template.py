@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from ..answers import validate_answers
 from ..conditions import Condition
+from ..engine import plan
 from ..errors import DataError, TeleworkError
 from ..loader import Entry, check_condition, load_guide
 from ..model import Guide
@@ -158,7 +158,7 @@ def _list(raw: list[Any], key: str, read: Any) -> tuple[Any, ...]:
 
 def _answers_table(raw: Mapping[str, Any], where: str, guide: Guide) -> dict[str, str]:
     try:
-        return validate_answers(raw, guide)
+        return dict(plan(raw, guide).answers)
     except TeleworkError as error:
         raise DataError(f"{where}: {error}") from None
 

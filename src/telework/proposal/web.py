@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..answers import clean_answers, relevant_answers
+from ..answers import clean_answers
+from ..engine import plan_relevant
 from ..loader import load_guide
 from .details import NAME_REQUIRED, ProposalDetails, read_details
 from .draft import draft_checked
@@ -28,7 +29,7 @@ def respond(raw_answers: object, raw_details: object) -> dict[str, Any]:
     guide = load_guide()
     template = load_proposal_template()
     answers, notices = clean_answers(raw_answers, guide)
-    answers = relevant_answers(answers, guide)
+    answers = dict(plan_relevant(answers, guide).answers)
     errors: list[dict[str, str]] = []
     values: dict[str, Any] = {}
     if isinstance(raw_details, Mapping):

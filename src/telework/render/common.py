@@ -1,12 +1,14 @@
-"""What the renderers share: wording of the fixed parts and the links they print."""
+"""What the renderers share: wording of the fixed parts, phase headings and the links they print."""
 
 from __future__ import annotations
 
-from ..model import Checklist, Source
+from ..model import Checklist, ChecklistPhase, Item, Source
 
 TITLE = "Your remote-work plan"
+NEXT_STEPS = "Your next steps"
 WHY = "Why?"
 SOURCES = "Sources"
+OWN_SUGGESTION = "the book's own suggestion"
 READ_MORE = "Read more in the book"
 REFINE = "Answer these to refine your plan:"
 EMPTY = "Nothing here yet: answer the questions above to see your advice."
@@ -19,3 +21,20 @@ def source_href(source: Source, link_base: str) -> str:
 
 def refine_prompts(checklist: Checklist) -> list[str]:
     return [checklist.guide.question(q).prompt for q in checklist.refine]
+
+
+def shows_phases(checklist: Checklist) -> bool:
+    """Phases get headings of their own when the plan spans more than one."""
+    return len(checklist.phases) > 1
+
+
+def phase_heading(checklist: Checklist, phase: ChecklistPhase) -> str:
+    """The first phase holds the reader's next steps, and its heading says so."""
+    if phase is checklist.phases[0]:
+        return f"{NEXT_STEPS}: {phase.title[:1].lower()}{phase.title[1:]}"
+    return phase.title
+
+
+def source_names(item: Item) -> list[str] | None:
+    """The short names of the item's sources; None for the book's own suggestion."""
+    return [source.short for source in item.sources] or None

@@ -1,4 +1,4 @@
-"""The checklist as JSON-ready data."""
+"""The plan as JSON-ready data (its shape is documented on the book's CLI page)."""
 
 from __future__ import annotations
 
@@ -6,15 +6,27 @@ import json
 from typing import Any
 
 from ..model import Checklist
+from .common import phase_heading
 
 
 def checklist_to_dict(checklist: Checklist, link_base: str = "") -> dict[str, Any]:
     return {
         "answers": dict(checklist.answers),
+        "asked": [question.id for question in checklist.asked],
+        "phases": [
+            {
+                "id": phase.id,
+                "title": phase.title,
+                "heading": phase_heading(checklist, phase),
+                "sections": [section.id for section in phase.sections],
+            }
+            for phase in checklist.phases
+        ],
         "sections": [
             {
                 "id": section.id,
                 "title": section.title,
+                "phase": section.phase,
                 "items": [
                     {
                         "id": item.id,

@@ -1,11 +1,22 @@
-"""The checklist as Markdown with task-list boxes, for downloading and pasting."""
+"""The plan as Markdown with task-list boxes, for downloading and pasting."""
 
 from __future__ import annotations
 
 import re
 
-from ..model import Checklist
-from .common import EMPTY, READ_MORE, REFINE, SOURCES, TITLE, refine_prompts, source_href
+from ..model import Checklist, ChecklistSection
+from .common import (
+    EMPTY,
+    OWN_SUGGESTION,
+    READ_MORE,
+    REFINE,
+    SOURCES,
+    TITLE,
+    phase_heading,
+    refine_prompts,
+    shows_phases,
+    source_href,
+)
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
 
@@ -17,21 +28,32 @@ def escape_markdown(text: str) -> str:
 
 def render_markdown(checklist: Checklist, link_base: str = "", title: str = TITLE) -> str:
     lines = [f"# {escape_markdown(title)}", ""]
-    if not checklist.sections:
+    if not checklist.phases:
         lines += [EMPTY, ""]
-    for section in checklist.sections:
-        lines += [f"## {escape_markdown(section.title)}", ""]
-        for item in section.items:
-            sources = ", ".join(
-                f"[{escape_markdown(s.short)}]({source_href(s, link_base)})" for s in item.sources
-            )
-            lines += [
-                f"- [ ] {escape_markdown(item.text)}",
-                f"  *Why:* {escape_markdown(item.why)}",
-                f"  {SOURCES}: {sources} · [{READ_MORE}]({item.href(link_base)})",
-            ]
-        lines.append("")
+    if shows_phases(checklist):
+        for phase in checklist.phases:
+            lines += [f"## {escape_markdown(phase_heading(checklist, phase))}", ""]
+            for section in phase.sections:
+                lines += _section(section, "###", link_base)
+    else:
+        for section in checklist.sections:
+            lines += _section(section, "##", link_base)
     prompts = refine_prompts(checklist)
     if prompts:
         lines += [REFINE, ""] + [f"- {escape_markdown(p)}" for p in prompts] + [""]
     return "\n".join(lines)
+
+
+def _section(section: ChecklistSection, hashes: str, link_base: str) -> list[str]:
+    lines = [f"{hashes} {escape_markdown(section.title)}", ""]
+    for item in section.items:
+        sources = ", ".join(
+            f"[{escape_markdown(s.short)}]({source_href(s, link_base)})" for s in item.sources
+        )
+        lines += [
+            f"- [ ] {escape_markdown(item.text)}",
+            f"  *Why:* {escape_markdown(item.why)}",
+            f"  {SOURCES}: {sources or OWN_SUGGESTION} · [{READ_MORE}]({item.href(link_base)})",
+        ]
+    lines.append("")
+    return lines

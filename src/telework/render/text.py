@@ -1,9 +1,19 @@
-"""The checklist as plain text for terminals, wrapped to a width."""
+"""The plan as plain text for terminals, wrapped to a width."""
 
 from __future__ import annotations
 
 from ..model import Checklist
-from .common import EMPTY, REFINE, SOURCES, TITLE, refine_prompts
+from .common import (
+    EMPTY,
+    OWN_SUGGESTION,
+    REFINE,
+    SOURCES,
+    TITLE,
+    phase_heading,
+    refine_prompts,
+    shows_phases,
+    source_names,
+)
 
 BOOK = "Book"
 
@@ -18,17 +28,20 @@ def render_text(checklist: Checklist, width: int = 88) -> str:
         return wrapped or [first]
 
     lines = [TITLE, "=" * len(TITLE), ""]
-    if not checklist.sections:
+    if not checklist.phases:
         lines += [EMPTY, ""]
-    for section in checklist.sections:
-        lines += [section.title, "-" * len(section.title)]
-        for item in section.items:
-            lines += wrap(item.text, "[ ] ", "    ")
-            lines += wrap(f"Why: {item.why}", "    ", "    ")
-            sources = "; ".join(s.short for s in item.sources)
-            lines += wrap(f"{SOURCES}: {sources}.", "    ", "    ")
-            lines.append(f"    {BOOK}: {item.href()}")
-        lines.append("")
+    for phase in checklist.phases:
+        if shows_phases(checklist):
+            lines += [phase_heading(checklist, phase).upper(), ""]
+        for section in phase.sections:
+            lines += [section.title, "-" * len(section.title)]
+            for item in section.items:
+                lines += wrap(item.text, "[ ] ", "    ")
+                lines += wrap(f"Why: {item.why}", "    ", "    ")
+                sources = "; ".join(source_names(item) or [OWN_SUGGESTION])
+                lines += wrap(f"{SOURCES}: {sources}.", "    ", "    ")
+                lines.append(f"    {BOOK}: {item.href()}")
+            lines.append("")
     prompts = refine_prompts(checklist)
     if prompts:
         lines += [REFINE] + [line for p in prompts for line in wrap(p, "  - ", "    ")]
