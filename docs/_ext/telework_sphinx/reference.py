@@ -1,7 +1,8 @@
 """Reference pages generated from the library: how the planner decides, and the CLI's help.
 
-- ``telework-decisions``: every question and every checklist item, with its condition in
-  words, why, sources, conflicts and book section; each item is anchored ``item-<id>``.
+- ``telework-decisions``: every question, every phase, and every checklist item with its
+  conditions in words (when it applies, when it leaves, where it moves), why, sources,
+  conflicts and book section; each item is anchored ``item-<id>``.
 - ``planner-items``: the items whose book link points to the current page.
 - ``telework-cli``: ``telework --help`` and each subcommand's help, from the argparse parser.
 
@@ -23,6 +24,8 @@ from sphinx.util.nodes import make_refnode
 
 import telework
 from telework.cli import build_parser
+from telework.conditions import NEVER
+from telework.render.common import OWN_SUGGESTION
 
 from .citations import source_refs
 from .pages import PageSet
@@ -88,8 +91,16 @@ def _item_entry(item: telework.Item, guide: telework.Guide) -> nodes.container:
     entry += text
     fields = nodes.field_list()
     fields += _field("Applies", nodes.Text(telework.describe(item.when, guide)))
+    if item.unless != NEVER:
+        fields += _field("Not once", nodes.Text(telework.describe(item.unless, guide)))
+    for move in item.moves:
+        section = guide.section(move.section)
+        phase = guide.phase(section.phase)
+        where = f"to “{section.title}” ({phase.title.lower()}) when "
+        fields += _field("Moves", nodes.Text(where + telework.describe(move.when, guide)))
     fields += _field("Why", nodes.Text(item.why))
-    fields += _field("Sources", *source_refs(source.id for source in item.sources))
+    sources = source_refs(source.id for source in item.sources)
+    fields += _field("Sources", *(sources or [nodes.Text(OWN_SUGGESTION.capitalize())]))
     if item.conflicts:
         links: list[nodes.Node] = []
         for index, other in enumerate(item.conflicts):
@@ -114,12 +125,23 @@ class DecisionsDirective(SphinxDirective):
         for question in guide.questions:
             questions += _question_entry(question, guide)
         items = _section(["checklist-items"], "Checklist items")
-        for section in guide.sections:
-            part = _section([f"section-{section.id}"], section.title)
-            for item in guide.items:
-                if item.section == section.id:
-                    part += _item_entry(item, guide)
-            items += part
+        for phase in guide.phases:
+            stage = _section([f"phase-{phase.id}"], phase.title)
+            if phase.leads != NEVER:
+                text = f"Comes first, as your next steps, when {telework.describe(phase.leads, guide)}."
+                stage += nodes.paragraph("", text)
+            if phase.unless != NEVER:
+                text = f"Its items leave the plan once {telework.describe(phase.unless, guide)}."
+                stage += nodes.paragraph("", text)
+            for section in guide.sections:
+                if section.phase != phase.id:
+                    continue
+                part = _section([f"section-{section.id}"], section.title)
+                for item in guide.items:
+                    if item.section == section.id:
+                        part += _item_entry(item, guide)
+                stage += part
+            items += stage
         return [questions, items]
 
 
