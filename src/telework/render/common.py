@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import Checklist, ChecklistPhase, Item, Source
 
 TITLE = "Your remote-work plan"
-NEXT_STEPS = "Your next steps"
+NEXT_STEPS = "your next steps"
 WHY = "Why?"
 SOURCES = "Sources"
 OWN_SUGGESTION = "the book's own suggestion"
@@ -30,9 +30,7 @@ def shows_phases(checklist: Checklist) -> bool:
 
 def phase_heading(checklist: Checklist, phase: ChecklistPhase) -> str:
     """The first phase holds the reader's next steps, and its heading says so."""
-    if phase is checklist.phases[0]:
-        return f"{NEXT_STEPS}: {phase.title[:1].lower()}{phase.title[1:]}"
-    return phase.title
+    return f"{phase.title} — {NEXT_STEPS}" if phase is checklist.phases[0] else phase.title
 
 
 def source_names(item: Item) -> list[str] | None:

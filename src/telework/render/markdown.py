@@ -19,11 +19,26 @@ from .common import (
 )
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
+_LIST_NUMBER = re.compile(r"\d+(?=[.)])")
+_BLOCK_CHARS = frozenset("-+=~")
 
 
 def escape_markdown(text: str) -> str:
     """Backslash-escape characters Markdown would otherwise read as markup."""
     return _SPECIAL.sub(r"\\\1", text)
+
+
+def escape_markdown_block(text: str) -> str:
+    """Escape `text` to open a Markdown paragraph or list item: inline markup, and blocks.
+
+    The text must not start a list ("- ", "+ ", "1. ", "1) "), a heading underline or a
+    code fence ("~~~"); other markup characters are escaped wherever they are.
+    """
+    text = escape_markdown(text)
+    number = _LIST_NUMBER.match(text)
+    if number:
+        return f"{text[: number.end()]}\\{text[number.end() :]}"
+    return f"\\{text}" if text[:1] in _BLOCK_CHARS else text
 
 
 def render_markdown(checklist: Checklist, link_base: str = "", title: str = TITLE) -> str:
@@ -40,7 +55,7 @@ def render_markdown(checklist: Checklist, link_base: str = "", title: str = TITL
             lines += _section(section, "##", link_base)
     prompts = refine_prompts(checklist)
     if prompts:
-        lines += [REFINE, ""] + [f"- {escape_markdown(p)}" for p in prompts] + [""]
+        lines += [REFINE, ""] + [f"- {escape_markdown_block(p)}" for p in prompts] + [""]
     return "\n".join(lines)
 
 

@@ -7,16 +7,12 @@ a list, heading or code fence.
 
 from __future__ import annotations
 
-import re
 import textwrap
 from collections.abc import Callable
 from html import escape
 
 from ..proposal import Block, Bullet, Paragraph, Proposal
-from .markdown import escape_markdown
-
-_LIST_NUMBER = re.compile(r"\d+(?=[.)])")
-_BLOCK_CHARS = frozenset("-+=~")
+from .markdown import escape_markdown, escape_markdown_block
 
 
 def render_proposal_html(proposal: Proposal, heading_level: int = 2) -> str:
@@ -46,19 +42,6 @@ def _html_block(block: Block) -> str:
         for bullet in block.items
     )
     return f"<ul>{items}</ul>"
-
-
-def escape_markdown_block(text: str) -> str:
-    """Escape `text` as a Markdown paragraph: inline markup, and what would open a block.
-
-    A paragraph must not start a list ("- ", "+ ", "1. ", "1) "), a heading underline or a
-    code fence ("~~~"); other markup characters are escaped wherever they are.
-    """
-    text = escape_markdown(text)
-    number = _LIST_NUMBER.match(text)
-    if number:
-        return f"{text[: number.end()]}\\{text[number.end() :]}"
-    return f"\\{text}" if text[:1] in _BLOCK_CHARS else text
 
 
 def render_proposal_markdown(proposal: Proposal) -> str:

@@ -32,7 +32,8 @@ def render_text(checklist: Checklist, width: int = 88) -> str:
         lines += [EMPTY, ""]
     for phase in checklist.phases:
         if shows_phases(checklist):
-            lines += [phase_heading(checklist, phase).upper(), ""]
+            heading = phase_heading(checklist, phase)
+            lines += [heading, "=" * len(heading), ""]
         for section in phase.sections:
             lines += [section.title, "-" * len(section.title)]
             for item in section.items:
