@@ -90,21 +90,7 @@ def compile_condition(condition: Condition) -> Predicate:
         case All(()):
             return lambda answers: True
         case All(conditions) if all(isinstance(c, Is) for c in conditions):
-            # The commonest shape, tested without a call per part.
-            leaves = [c for c in conditions if isinstance(c, Is)]  # all of them (for mypy)
-            tests = tuple((leaf.question, frozenset(leaf.options)) for leaf in leaves)
-
-            def all_is(answers: Mapping[str, str]) -> Truth:
-                result: Truth = True
-                for question, allowed in tests:
-                    answer = answers.get(question)
-                    if answer is None:
-                        result = None
-                    elif answer not in allowed:
-                        return False
-                return result
-
-            return all_is
+            return _plain_tests(conditions, decisive=False)  # the commonest shape
         case All(conditions):
             parts = tuple(compile_condition(c) for c in conditions)
 
@@ -120,20 +106,7 @@ def compile_condition(condition: Condition) -> Predicate:
 
             return all_
         case Any(conditions) if conditions and all(isinstance(c, Is) for c in conditions):
-            leaves = [c for c in conditions if isinstance(c, Is)]  # all of them (for mypy)
-            tests = tuple((leaf.question, frozenset(leaf.options)) for leaf in leaves)
-
-            def any_is(answers: Mapping[str, str]) -> Truth:
-                result: Truth = False
-                for question, allowed in tests:
-                    answer = answers.get(question)
-                    if answer is None:
-                        result = None
-                    elif answer in allowed:
-                        return True
-                return result
-
-            return any_is
+            return _plain_tests(conditions, decisive=True)
         case Any(conditions):
             parts = tuple(compile_condition(c) for c in conditions)
 
@@ -157,6 +130,25 @@ def compile_condition(condition: Condition) -> Predicate:
 
             return not_
     raise TypeError(f"not a condition: {condition!r}")
+
+
+def _plain_tests(conditions: tuple[Condition, ...], decisive: bool) -> Predicate:
+    """All (`decisive` False) or any (True) of plain question tests, in one loop with no call
+    per part: the first test whose truth is `decisive` decides."""
+    leaves = [c for c in conditions if isinstance(c, Is)]  # all of them (for mypy)
+    tests = tuple((leaf.question, frozenset(leaf.options)) for leaf in leaves)
+
+    def plain(answers: Mapping[str, str]) -> Truth:
+        result: Truth = not decisive
+        for question, allowed in tests:
+            answer = answers.get(question)
+            if answer is None:
+                result = None
+            elif (answer in allowed) is decisive:
+                return decisive
+        return result
+
+    return plain
 
 
 def questions_in(condition: Condition) -> frozenset[str]:

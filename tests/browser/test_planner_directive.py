@@ -39,7 +39,7 @@ def test_a_chapter_planner_renders_its_questions_sections_and_assets(
     assert shown_sections(page) == ["prepare"]  # timing has nothing without answers
     # Its title sits under the page's h2; its checklist's headings one level below it.
     assert '<h3 class="tw-planner-title"' in page
-    assert re.findall(r'data-section="[^"]+"><(h\d)>', page) == ["h4"]
+    assert re.findall(r'data-section="[^"]+" data-phase="[^"]+"><(h\d)>', page) == ["h4"]
     assert 'data-heading-level="4"' in page  # what the live checklist is asked for
     shown = re.findall(r'<li class="tw-item" data-item="([^"]+)"', page)
     assert shown == list(telework.plan({}, sections=["prepare", "timing"]).item_ids())
