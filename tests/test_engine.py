@@ -1,4 +1,7 @@
+from pathlib import Path
+
 import pytest
+from guide_data import write_guide
 
 import telework
 from telework import AnswerError
@@ -152,3 +155,14 @@ def test_refine_lists_only_unanswered_questions_that_could_change_the_plan() -> 
     everything = {"situation": "current", "stage": "yes", "arrangement": "trial"}
     assert "maybe_offer" not in telework.plan(everything).refine, "not asked after a yes"
     assert "sensitive_data" not in telework.plan({**everything, "sensitive_data": "no"}).refine
+
+
+def test_plan_relevant_uses_the_guide_and_sections_it_is_given(tmp_path: Path) -> None:
+    edited = ('text = "Ask what would have', 'text = "First ask what would have')
+    guide = telework.load_guide(write_guide(tmp_path, checklist=edited))
+    answers = {"situation": "current", "stage": "no", "motive": "need"}
+    checklist = telework.plan_relevant(answers, guide, sections=["after-no"])
+    assert checklist.guide is guide
+    assert [s.id for s in checklist.sections] == ["after-no"]
+    assert checklist.items()[0].text.startswith("First ask what would have")
+    assert checklist.answers == {"situation": "current", "stage": "no"}

@@ -129,3 +129,22 @@ def test_the_books_own_suggestions_say_so_instead_of_citing_an_article() -> None
         "sources": [],
         "link": "conversation/three-answers.html#answer-yes",
     }
+
+
+def test_json_is_indented_and_keeps_non_ascii_characters() -> None:
+    checklist = telework.plan(ANSWERS)
+    text = telework.render_json(checklist)
+    assert text.startswith('{\n  "answers": {\n    "situation": "current",')
+    assert '"heading": "After their answer — your next steps"' in text
+    assert text.endswith("}\n")
+    item = telework.checklist_to_dict(checklist)["sections"][0]["items"][0]
+    assert item["link"] == "conversation/three-answers.html#maybe-trial", "relative to the root"
+
+
+def test_text_names_each_items_sources_under_a_title() -> None:
+    text = telework.render_text(telework.plan(ANSWERS))
+    assert text.startswith("Your remote-work plan\n=====================\n\nAfter their answer")
+    trial = text[text.index("[ ] Suggest a short trial") :]
+    assert trial.index(
+        "Sources: Persuade Your Employer; Negotiate Working from Home."
+    ) < trial.index("[ ] Ask what arrangement")

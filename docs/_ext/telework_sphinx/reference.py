@@ -128,11 +128,11 @@ class DecisionsDirective(SphinxDirective):
         for phase in guide.phases:
             stage = _section([f"phase-{phase.id}"], phase.title)
             if phase.leads != NEVER:
-                text = f"Comes first, as your next steps, when {telework.describe(phase.leads, guide)}."
-                stage += nodes.paragraph("", text)
+                leads = telework.describe(phase.leads, guide)
+                stage += nodes.paragraph("", f"Comes first, as your next steps, when {leads}.")
             if phase.unless != NEVER:
-                text = f"Its items leave the plan once {telework.describe(phase.unless, guide)}."
-                stage += nodes.paragraph("", text)
+                leaves = telework.describe(phase.unless, guide)
+                stage += nodes.paragraph("", f"Its items leave the plan once {leaves}.")
             for section in guide.sections:
                 if section.phase != phase.id:
                     continue
