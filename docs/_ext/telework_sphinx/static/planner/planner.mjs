@@ -10,15 +10,17 @@ import { download, printOnly } from "./page-actions.mjs";
 import {
   ANSWERS_KEY,
   TICKS_KEY,
-  cleanTicks,
+  answersForPython,
   decodeFragment,
   encodeFragment,
   mergeAnswers,
+  readAnswers,
+  readTicks,
   setTick,
-  toPairs,
 } from "./planner-core.mjs";
 import { python } from "./python.mjs";
 import { store } from "./storage.mjs";
+import { WidgetState } from "./widget-state.mjs";
 
 const TEXT = {
   loading: "Starting the live planner…",
@@ -27,6 +29,13 @@ const TEXT = {
   copyBelow: "Copy the link below: it holds your answers, not your ticks.",
   reset: "Answers and ticks cleared.",
   failedUpdate: "Could not update the checklist:",
+  setAside: (what, problem) =>
+    `Your saved ${what} could not be read (${problem}), so the planner starts without ` +
+    "them; this browser keeps them aside.",
+  badLink: (problem) => `The link's answers could not be read (${problem}), so it was not used.`,
+  storageTrouble:
+    "This browser is not keeping your answers and ticks (its storage is blocked or full): " +
+    "they will be gone when you leave the page. Copy the link or download your plan to keep them.",
 };
 // Planner widgets (other widgets share the .tw-planner look but not this script).
 const PLANNERS = ".tw-planner[data-questions]";
@@ -36,9 +45,21 @@ const MARKDOWN_FILE = "telework-plan.md";
 
 const state = {
   // Untrusted (from storage or a link) until Python has cleaned it; then what it returned.
-  answers: Object.fromEntries(toPairs(store.read(ANSWERS_KEY, {}))),
-  ticks: cleanTicks(store.read(TICKS_KEY, {})),
+  answers: {},
+  ticks: {},
+  // What this page found wrong with storage or the link, shown before Python's notices.
+  notices: [],
 };
+
+/** Read what is stored under `key`; what cannot be read is set aside, with a notice. */
+function readStored(key, read, what) {
+  const result = read(store.text(key));
+  if (result.problem) {
+    store.setAside(key);
+    state.notices.push(TEXT.setAside(what, result.problem));
+  }
+  return result;
+}
 
 // ---- one widget -------------------------------------------------------------------------
 
@@ -47,20 +68,13 @@ class Planner {
     this.root = root;
     this.form = root.querySelector(".tw-form");
     this.result = root.querySelector(".tw-result");
-    this.status = root.querySelector(".tw-status");
-    this.notices = root.querySelector(".tw-notices");
+    this.view = new WidgetState(root);
     this.share = root.querySelector(".tw-share");
     this.sections = (root.dataset.sections || "").split(/\s+/).filter(Boolean);
     this.linkBase = root.dataset.linkBase || "";
     this.headingLevel = Number(root.dataset.headingLevel) || 3;
     this.staticChecklist = this.result.innerHTML;
     this.markdown = "";
-    this.request = 0;
-  }
-
-  setState(name, message = null) {
-    this.root.dataset.state = name;
-    if (message !== null) this.status.textContent = message;
   }
 
   showAnswers(answers) {
@@ -76,29 +90,19 @@ class Planner {
     }
   }
 
-  showNotices(notices) {
-    const list = document.createElement("ul");
-    for (const notice of notices) {
-      const entry = document.createElement("li");
-      entry.textContent = notice;
-      list.append(entry);
-    }
-    this.notices.replaceChildren(...(notices.length ? [list] : []));
-  }
-
   async update(answers) {
-    const ticket = ++this.request;
+    const latest = this.view.ticket();
     this.result.setAttribute("aria-busy", "true");
     let result;
     try {
       const view = { link_base: this.linkBase, heading_level: this.headingLevel };
       if (this.sections.length) view.sections = this.sections; // else all of them
-      result = await python.call("telework.web", "respond", [answers], view);
+      result = await python.call("telework.web", "respond", [answersForPython(answers)], view);
     } catch (error) {
       result = null;
-      this.status.textContent = `${TEXT.failedUpdate} ${error.message}`;
+      this.view.say(`${TEXT.failedUpdate} ${error.message}`);
     }
-    if (ticket !== this.request) return result; // a newer request is on its way
+    if (!latest()) return result; // a newer request is on its way
     this.result.removeAttribute("aria-busy");
     if (result === null) return null;
     this.result.innerHTML = result.html; // the library's renderer escapes everything
@@ -109,21 +113,21 @@ class Planner {
     }
     this.showAnswers(result.answers);
     this.showTicks();
-    this.showNotices(result.notices);
-    this.setState("live", TEXT.count(result.items.length));
+    this.view.showNotices([...state.notices, ...result.notices]);
+    this.view.set("live", TEXT.count(result.items.length));
     return result;
   }
 
   fail() {
     this.result.innerHTML = this.staticChecklist;
     this.showTicks();
-    this.setState("unavailable", "");
+    this.view.set("unavailable", "");
     this.root.querySelector(".tw-unavailable").hidden = false;
   }
 
   resetView() {
     this.showAnswers({});
-    this.showNotices([]);
+    this.view.showNotices(state.notices);
     this.share.hidden = true;
     if (this.root.dataset.state !== "live") {
       this.result.innerHTML = this.staticChecklist;
@@ -153,7 +157,7 @@ async function refreshAll() {
 function start() {
   if (starting) return;
   starting = true;
-  for (const planner of planners) planner.setState("loading", TEXT.loading);
+  for (const planner of planners) planner.view.set("loading", TEXT.loading);
   python.start(config.wheel).then(
     () => {
       live = true;
@@ -196,7 +200,7 @@ async function onAction(planner, action) {
     } catch {
       field.select();
     }
-    planner.status.textContent = copied ? TEXT.copied : TEXT.copyBelow;
+    planner.view.say(copied ? TEXT.copied : TEXT.copyBelow);
   } else if (action === "download") {
     download(planner.markdown, MARKDOWN_FILE);
   } else if (action === "print") {
@@ -208,7 +212,7 @@ async function onAction(planner, action) {
     store.write(TICKS_KEY, state.ticks);
     for (const other of planners) other.resetView();
     if (live) await refreshAll();
-    planner.status.textContent = TEXT.reset;
+    planner.view.say(TEXT.reset);
   }
 }
 
@@ -246,18 +250,26 @@ function openReasonsForPrint() {
 function init() {
   planners = [...document.querySelectorAll(PLANNERS)].map((root) => new Planner(root));
   window.addEventListener("beforeprint", openReasonsForPrint);
+  state.answers = Object.fromEntries(readStored(ANSWERS_KEY, readAnswers, "answers").pairs);
+  state.ticks = readStored(TICKS_KEY, readTicks, "ticks").ticks;
   // A shared link's answers replace the stored ones; the fragment is then dropped so a
   // reload shows the reader's later changes, not the link again.
   const linked = decodeFragment(location.hash);
   if (linked !== null) {
-    state.answers = Object.fromEntries(linked);
+    if (linked.problem) state.notices.push(TEXT.badLink(linked.problem));
+    else state.answers = Object.fromEntries(linked.pairs);
     history.replaceState(null, "", location.pathname + location.search);
   }
+  store.onTrouble(() => {
+    state.notices.push(TEXT.storageTrouble);
+    for (const planner of planners) planner.view.showNotices(state.notices);
+  });
   for (const planner of planners) {
     planner.showAnswers(state.answers);
     planner.showTicks();
+    planner.view.showNotices(state.notices);
     wire(planner);
-    planner.setState("waiting");
+    planner.view.set("waiting");
   }
   if (planners.some((p) => p.root.dataset.start === "now") || linked !== null) start();
 }
