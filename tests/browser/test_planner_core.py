@@ -27,6 +27,10 @@ CORE_EXPORTS = (
     "setTick",
     "noticeLines",
     "readable",
+    "sameAnswers",
+    "stepFrom",
+    "wrapsAround",
+    "exportMarkdown",
 )
 
 
@@ -216,3 +220,77 @@ def test_no_link_or_stored_text_makes_the_readers_throw_or_flood() -> None:
         """
     )
     assert result == "held"
+
+
+def test_next_and_back_skip_steps_that_do_not_apply_and_stop_at_the_ends() -> None:
+    keys = json.dumps(["1", "2", "3", "4", "check"])
+    available = json.dumps(["1", "3", "check"])
+    assert run_core(f"stepFrom({keys}, {available}, '1', +1)") == "3"
+    assert run_core(f"stepFrom({keys}, {available}, '3', -1)") == "1"
+    assert run_core(f"stepFrom({keys}, {available}, '2', +1)") == "3"  # from a step now skipped
+    assert run_core(f"stepFrom({keys}, {available}, 'check', +1)") is None
+    assert run_core(f"stepFrom({keys}, {available}, '1', -1)") is None
+
+
+def test_arrow_keys_wrap_only_past_either_end() -> None:
+    assert run_core("wrapsAround('ArrowDown', 3, 4)") is True  # last option -> "Not sure yet"
+    assert run_core("wrapsAround('ArrowRight', 3, 4)") is True
+    assert run_core("wrapsAround('ArrowUp', 0, 4)") is True
+    assert run_core("[wrapsAround('ArrowDown', 2, 4), wrapsAround('ArrowUp', 1, 4)]") == [
+        False,
+        False,
+    ]
+    assert run_core("wrapsAround('Tab', 3, 4)") is False
+
+
+def test_answers_are_the_same_whatever_their_order() -> None:
+    assert run_core("sameAnswers({a: '1', b: '2'}, {b: '2', a: '1'})") is True
+    assert run_core("sameAnswers({a: '1'}, {a: '1', b: '2'})") is False
+    assert run_core("sameAnswers({a: '1', b: '2'}, {a: '1', c: '2'})") is False
+    assert run_core("sameAnswers({}, {})") is True
+
+
+MARKDOWN = """# Your remote-work plan
+
+## Before you ask
+
+- [ ] First [thing].
+  Sources: [Book](../reference/sources.html#a) · [Read more in the book](../a/b.html#c)
+- [ ] Second thing.
+
+Answer these to refine your plan:
+
+- Where do you stand?
+"""
+
+
+def test_the_markdown_export_ticks_items_lists_answers_and_makes_links_absolute() -> None:
+    options = {
+        "items": ["first", "second"],
+        "ticks": {"second": True},
+        "answers": [["Where do you stand?", "I *want* to ask [my] employer"]],
+        "pageUrl": "https://example.org/book/tools/planner.html",
+    }
+    exported = run_core(f"exportMarkdown({json.dumps(MARKDOWN)}, {json.dumps(options)})")
+    assert exported == (
+        "# Your remote-work plan\n\n"
+        "## Your answers\n\n"
+        "- Where do you stand? I \\*want\\* to ask \\[my\\] employer\n\n"
+        "## Before you ask\n\n"
+        "- [ ] First [thing].\n"
+        "  Sources: [Book](https://example.org/book/reference/sources.html#a) · "
+        "[Read more in the book](https://example.org/book/a/b.html#c)\n"
+        "- [x] Second thing.\n\n"
+        "Answer these to refine your plan:\n\n"
+        "- Where do you stand?\n"
+    )
+
+
+def test_without_the_books_address_the_export_says_its_links_are_relative() -> None:
+    options = {"items": ["first", "second"], "ticks": {}, "answers": [], "pageUrl": None}
+    exported = run_core(f"exportMarkdown({json.dumps(MARKDOWN)}, {json.dumps(options)})")
+    assert isinstance(exported, str)
+    assert "None yet: the plan keeps to what applies to everyone." in exported
+    assert "*The links below are relative: they work from the book's own pages.*" in exported
+    assert "](../a/b.html#c)" in exported
+    assert "[x]" not in exported

@@ -29,7 +29,7 @@ from telework.proposal import (
     sample_proposal,
 )
 
-from .planner import PLANNER_PAGE, skip_planner
+from .planner import PLANNER_PAGE, link_base, skip_planner
 from .runtime import uses_planner_files, wheel_name
 
 TITLE = "Draft your proposal"
@@ -155,8 +155,7 @@ def render_widget(node: proposal_widget, link_base: str) -> str:
 
 
 def visit_widget_html(translator: HTML5Translator, node: proposal_widget) -> None:
-    docname = translator.builder.current_docname
-    translator.body.append(render_widget(node, "../" * docname.count("/")))
+    translator.body.append(render_widget(node, link_base(translator)))
     raise nodes.SkipNode
 
 

@@ -20,8 +20,11 @@ const TEXT = {
   live: "Your draft is up to date.",
   nameMissing: "Add your name to sign the proposal.",
   unavailable:
-    "The live draft is unavailable here, so this is a sample: serve the book over http (for " +
-    "example with make serve) or use the telework command line (telework proposal).",
+    "The live draft could not start in this browser, so this is a sample. Reloading the " +
+    "page may help; the telework command line drafts the same proposal (telework proposal).",
+  fromDisk:
+    " Pages opened from files on disk cannot run it: serve the book over http, for example " +
+    "with make serve.",
   copied: "Copied the proposal as plain text.",
   copyFailed: "Could not copy: select the draft and copy it instead.",
   forgotten: "Your details are forgotten: nothing of them is left in this browser.",
@@ -130,7 +133,8 @@ class ProposalWidget {
     this.preview.removeAttribute("aria-busy");
     this.preview.innerHTML = this.sample;
     this.root.querySelector('[data-action="copy"]').hidden = true; // nothing of theirs to copy
-    this.view.set("unavailable", TEXT.unavailable);
+    const where = location.protocol === "file:" ? TEXT.fromDisk : "";
+    this.view.set("unavailable", TEXT.unavailable + where);
   }
 
   async act(action) {

@@ -119,3 +119,58 @@ function tooLong(text) {
   return `it is ${kb} KB long, more than the ${MAX_INPUT_CHARS / 1024} KB a plan needs`;
 }
 
+
+/**
+ * The step `direction` (+1 next, -1 back) away from `current` among `keys` (in order),
+ * skipping those not `available`; null at either end.
+ */
+export function stepFrom(keys, available, current, direction) {
+  for (let i = keys.indexOf(current) + direction; i >= 0 && i < keys.length; i += direction) {
+    if (available.includes(keys[i])) return keys[i];
+  }
+  return null;
+}
+
+/** Whether arrow `key` on option `index` of `count` would wrap round to the other end. */
+export function wrapsAround(key, index, count) {
+  if (key === "ArrowDown" || key === "ArrowRight") return index === count - 1;
+  if (key === "ArrowUp" || key === "ArrowLeft") return index === 0;
+  return false;
+}
+
+/** Whether two answer objects hold the same answers. */
+export function sameAnswers(a, b) {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
+}
+
+/**
+ * The plan as a Markdown file that stands on its own: `answers` ([question, answer] text)
+ * listed under the title, the `ticks` among `items` (the plan's item ids, in order) marked
+ * [x], and links made absolute from `pageUrl`, the page's address on the published book;
+ * without one, a note says that the links are relative.
+ */
+export function exportMarkdown(markdown, { items, ticks, answers, pageUrl }) {
+  let item = 0;
+  const lines = markdown.split("\n").map((line) => {
+    if (!line.startsWith("- [ ] ")) return line;
+    return Object.hasOwn(ticks, items[item++]) ? `- [x] ${line.slice(6)}` : line;
+  });
+  const head = ["## Your answers", ""];
+  if (answers.length === 0) head.push("None yet: the plan keeps to what applies to everyone.");
+  for (const [question, answer] of answers) {
+    head.push(`- ${escapeMarkdown(question)} ${escapeMarkdown(answer)}`);
+  }
+  head.push("");
+  if (!pageUrl) {
+    head.push("*The links below are relative: they work from the book's own pages.*", "");
+  }
+  lines.splice(2, 0, ...head); // after the title and its blank line
+  const text = lines.join("\n");
+  if (!pageUrl) return text;
+  return text.replace(/\]\(([^()\s]+)\)/g, (_, href) => `](${new URL(href, pageUrl).href})`);
+}
+
+function escapeMarkdown(text) {
+  return text.replace(/[\\`*_[\]<>#|]/g, "\\$&");
+}
