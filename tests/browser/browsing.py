@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from urllib.parse import quote, urlencode
 
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, BrowserContext, Page
 
 import telework
 
@@ -15,6 +16,20 @@ CHAPTER_PAGE = "job-search/need-or-want.html"
 SETTLED = ".tw-planner[data-state=live] .tw-result:not([aria-busy])"
 """A live planner whose checklist shows the result of the last change."""
 BOOT_TIMEOUT_MS = 30_000
+VIEWPORTS = {"wide": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 812}}
+"""The screen sizes the widgets' flows are tested at: a desktop's and a phone's."""
+
+
+@contextmanager
+def context_at(browser: Browser, viewport: Mapping[str, int]) -> Iterator[BrowserContext]:
+    """A fresh browser context (an empty profile) with a screen of `viewport`'s size."""
+    width, height = viewport["width"], viewport["height"]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    context.set_default_timeout(BOOT_TIMEOUT_MS)
+    try:
+        yield context
+    finally:
+        context.close()
 
 
 def fragment(answers: Mapping[str, str]) -> str:

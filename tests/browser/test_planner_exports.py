@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 from browsing import (
-    BOOT_TIMEOUT_MS,
     CHAPTER_PAGE,
     PLANNER_PAGE,
+    VIEWPORTS,
     choose,
+    context_at,
     shown_items,
     wait_until_settled,
 )
@@ -22,16 +23,13 @@ import telework
 
 pytestmark = pytest.mark.browser
 
-VIEWPORTS = {"wide": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 812}}
 ANSWERS = {"situation": "interviewing", "motive": "need"}
 
 
 @pytest.fixture(params=VIEWPORTS.values(), ids=VIEWPORTS.keys())
 def context(browser: Browser, request: pytest.FixtureRequest) -> Iterator[BrowserContext]:
-    context = browser.new_context(viewport=request.param)
-    context.set_default_timeout(BOOT_TIMEOUT_MS)
-    yield context
-    context.close()
+    with context_at(browser, request.param) as context:
+        yield context
 
 
 def test_the_markdown_file_has_the_answers_the_ticks_and_says_links_are_relative(
