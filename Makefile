@@ -23,9 +23,10 @@ book: $(SETUP) $(PYODIDE)
 bench: book chromium
 	$(BIN)/python -m benchmarks
 
-lint: $(SETUP)
+lint: $(SETUP) $(PYODIDE)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	node_modules/.bin/eslint .
 
 notebooks: $(SETUP)
 	$(BIN)/jupyter lab docs/notebooks

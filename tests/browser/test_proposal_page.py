@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browsing import BOOT_TIMEOUT_MS
+from browsing import BOOT_TIMEOUT_MS, WATCH_LAYOUT_SHIFT, layout_shift
 from playwright.sync_api import Browser, Dialog, Page, Request, Route
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -187,3 +187,36 @@ def test_the_page_requests_nothing_outside_its_own_origin(page: Page, site_url: 
     fill(page, {"name": "Sam"})
     assert shows(page, respond(ANSWERS, {"name": "Sam"})["html"])
     assert outside == []
+
+
+@pytest.mark.parametrize("size", [(1280, 900), (375, 812)], ids=["wide", "phone"])
+def test_the_page_does_not_shift_while_python_starts(
+    page: Page, site_url: str, size: tuple[int, int]
+) -> None:
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.add_init_script(WATCH_LAYOUT_SHIFT)
+    open_page(page, site_url, {})
+    page.wait_for_selector(SETTLED)
+    assert layout_shift(page) <= 0.01
+
+
+def test_a_failed_call_does_not_disable_the_draft_for_good(page: Page, site_url: str) -> None:
+    open_page(page, site_url, {})
+    page.wait_for_selector(SETTLED)
+    page.evaluate(
+        """async () => {
+          const { python } = await import("../_static/planner/python.mjs");
+          const call = python.call.bind(python);
+          python.call = (...args) => {
+            python.call = call; // only the next call fails
+            return Promise.reject(new Error("the worker stopped"));
+          };
+        }"""
+    )
+    fill(page, {"name": "Sam"})
+    status = f"{WIDGET} .tw-status"
+    page.wait_for_function(
+        f"document.querySelector({status!r}).textContent.includes('the worker stopped')"
+    )
+    fill(page, {"name": "Sam Rivera"})
+    assert shows(page, respond({}, {"name": "Sam Rivera"})["html"])

@@ -15,7 +15,6 @@ what was rendered here.
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any, ClassVar
 
 from docutils import nodes
@@ -26,6 +25,7 @@ from sphinx.writers.html5 import HTML5Translator
 
 import telework
 
+from .markup import Attrs, tag, text, void
 from .runtime import (
     STATIC_SUBDIR,
     USES_PLANNER_FILES,
@@ -45,12 +45,30 @@ NOSCRIPT = (
     "You can also build your plan with the book's notebooks or the telework command line."
 )
 UNAVAILABLE = (
-    "The live planner is unavailable here, so this is the general checklist: serve the book "
-    "over http (for example with make serve) or use the book's notebooks or the telework "
-    "command line."
+    "The live planner could not start in this browser, so this is the general checklist. "
+    "Reloading the page may help; the book's notebooks and the telework command line build "
+    "the same plan."
 )
+FROM_DISK = (
+    "Pages opened from files on disk cannot run it: serve the book over http, for example "
+    "with make serve."
+)
+"""Shown only where the page is a file (the script removes it on pages served over http)."""
 FULL_PLANNER_NOTE = "Your answers in the full planner count here too."
 FULL_PLANNER_LINK = "Open the full planner"
+STEPS = (
+    ("Where you stand", ("situation", "motive", "trust")),
+    ("You and the job", ("job_fit", "sensitive_data", "experience", "demand", "field")),
+    ("The employer", ("employer_experience", "role_design", "connections")),
+    ("What you ask for", ("arrangement", "home_setup")),
+    ("What they said", ("stage", "maybe_offer")),
+)
+"""The full planner's steps: a title and its questions, in order. A question of the guide's
+that no step lists joins the last step, so that every question is asked."""
+CHECK_STEP = "Check your answers"
+STEPS_LABEL = "Steps of the planner"
+MOVES = (("back", "Back"), ("next", "Next"))
+PLAN_BAR_LINK = "See your plan"
 ACTIONS = (
     ("copy-link", "Copy link to this plan"),
     ("download", "Download as Markdown"),
@@ -107,85 +125,213 @@ class PlannerDirective(SphinxDirective):
         return ids
 
 
-def render_planner(node: planner, link_base: str) -> str:
-    """The widget's HTML: form, action buttons and the checklist for no answers."""
+def render_planner(node: planner, link_base: str, page_url: str = "") -> str:
+    """The widget's HTML: form, action buttons and the checklist for no answers.
+
+    `page_url` is the page's address on the published book (from ``html_baseurl``), for
+    exports that stand on their own; without it their links stay relative."""
     guide = telework.load_guide()
     asked = {q.id for q in telework.applicable_questions({})}
     uid = f"tw-planner-{node['serial']}"
-    title_id = f"{uid}-title"
     level = node["level"]
     sections = node["sections"]
     attrs = {
         "class": "tw-planner",
         "id": uid,
-        "aria-labelledby": title_id,
+        "aria-labelledby": f"{uid}-title",
         "data-state": "static",
         "data-start": "now" if node["full"] else "visible",
+        "data-layout": "steps" if node["full"] else "form",
         "data-questions": " ".join(node["questions"]),
         "data-sections": " ".join(sections or []),
         "data-link-base": link_base,
+        "data-planner-page": f"{link_base}{PLANNER_PAGE}.html",
         "data-heading-level": str(level + 1),
+        "data-page-url": page_url or None,
     }
-    parts = [
-        f"<section {_attrs(attrs)}>",
-        f'<h{level} class="tw-planner-title" id="{title_id}">{escape(node["title"])}</h{level}>',
-        f'<noscript><p class="tw-noscript">{escape(NOSCRIPT)}</p></noscript>',
-        '<p class="tw-status" role="status"></p>',
-        f'<p class="tw-unavailable" hidden>{escape(UNAVAILABLE)}</p>',
-        '<form class="tw-form">',
-    ]
-    for question_id in node["questions"]:
-        parts.append(_question(guide.question(question_id), uid, question_id in asked))
-    parts.append("</form>")
-    if not node["full"]:
-        parts.append(
-            f'<p class="tw-full-note">{escape(FULL_PLANNER_NOTE)} '
-            f'<a href="{escape(link_base)}{PLANNER_PAGE}.html">{escape(FULL_PLANNER_LINK)}</a></p>'
-        )
-    parts.append('<div class="tw-notices" aria-live="polite"></div>')
-    parts.append('<div class="tw-actions">')
-    parts.extend(
-        f'<button type="button" class="tw-button" data-action="{action}">{escape(label)}</button>'
-        for action, label in ACTIONS
-    )
-    parts.append("</div>")
-    parts.append(
-        f'<p class="tw-share" hidden><label for="{uid}-link">Link to this plan</label> '
-        f'<input type="text" class="tw-share-url" id="{uid}-link" readonly></p>'
-    )
+    questions = [(guide.question(q), q in asked) for q in node["questions"]]
+    if node["full"]:
+        form = _steps(questions, uid, level + 1)
+    else:
+        form = tag("form", {"class": "tw-form"}, *(_question(q, uid, a) for q, a in questions))
     checklist = telework.plan({}, sections=sections)
     result = telework.render_html(checklist, link_base, heading_level=level + 1)
-    parts.append(f'<div class="tw-result">{result}</div>')
-    parts.append("</section>")
-    return "".join(parts)
+    controls = tag(
+        "div",
+        {"class": "tw-questions"},
+        tag("noscript", {}, tag("p", {"class": "tw-noscript"}, text(NOSCRIPT))),
+        tag("p", {"class": "tw-status", "role": "status"}),
+        tag("p", {"class": "tw-unavailable", "hidden": True}, text(UNAVAILABLE), " ",
+            tag("span", {"class": "tw-from-disk"}, text(FROM_DISK))),
+        form,
+        "" if node["full"] else tag(
+            "p",
+            {"class": "tw-full-note"},
+            text(FULL_PLANNER_NOTE),
+            " ",
+            tag("a", {"href": attrs["data-planner-page"]}, text(FULL_PLANNER_LINK)),
+        ),
+        tag("div", {"class": "tw-notices", "aria-live": "polite"}),
+        tag(
+            "div",
+            {"class": "tw-actions"},
+            *(
+                tag("button", {"type": "button", "class": "tw-button", "data-action": action},
+                    text(label))
+                for action, label in ACTIONS
+            ),
+        ),
+        tag("p", {"class": "tw-feedback", "role": "status"}),
+        tag(
+            "p",
+            {"class": "tw-share", "hidden": True},
+            tag("label", {"for": f"{uid}-link"}, "Link to this plan"),
+            " ",
+            void("input", {"type": "text", "class": "tw-share-url", "id": f"{uid}-link",
+                           "readonly": True}),
+        ),
+    )  # fmt: skip
+    plan = tag(
+        "div",
+        {"class": "tw-plan", "id": f"{uid}-plan"},
+        _progress(len(list(checklist.item_ids()))),
+        tag("div", {"class": "tw-result"}, result),
+    )
+    bar = tag(
+        "p",
+        {"class": "tw-plan-bar"},
+        tag("span", {"class": "tw-plan-bar-count"}),
+        " ",
+        tag("a", {"href": f"#{uid}-plan"}, text(PLAN_BAR_LINK)),
+    )
+    title = text(node["title"])
+    return tag(
+        "section",
+        attrs,
+        tag(f"h{level}", {"class": "tw-planner-title", "id": f"{uid}-title"}, title),
+        tag("div", {"class": "tw-body"}, controls, plan),
+        bar if node["full"] else "",
+    )
+
+
+def _progress(items: int) -> str:
+    """The plan's progress ("3 of 17 done") and its bar, which the script fills in."""
+    return tag(
+        "p",
+        {"class": "tw-progress"},
+        tag("span", {"class": "tw-progress-text"}),
+        tag("progress", {"max": str(items), "value": "0", "aria-hidden": "true"}),
+    )
+
+
+def steps(questions: list[str]) -> list[tuple[str, list[str]]]:
+    """`STEPS` kept to `questions` (in their order within each step), the rest in the last."""
+    listed = {question for _, ids in STEPS for question in ids}
+    grouped = [(title, [q for q in ids if q in questions]) for title, ids in STEPS]
+    grouped[-1][1].extend(q for q in questions if q not in listed)
+    return [(title, ids) for title, ids in grouped if ids]
+
+
+def _steps(questions: list[tuple[telework.Question, bool]], uid: str, level: int) -> str:
+    """The full planner's form: one step shown at a time, then "Check your answers".
+
+    Steps none of whose questions is asked yet are hidden; the script keeps that, the
+    counts ("Step 2 of 5") and the step shown up to date."""
+    by_id = {question.id: (question, asked) for question, asked in questions}
+    grouped = [(title, [by_id[q] for q in ids]) for title, ids in steps(list(by_id))]
+    asked_steps = [n for n, (_, qs) in enumerate(grouped, 1) if any(a for _, a in qs)]
+    keys = [str(n) for n in range(1, len(grouped) + 1)]
+    links = [
+        tag("li", {}, tag(
+            "button",
+            {"type": "button", "class": "tw-step-link", "data-goto": key,
+             "hidden": n not in asked_steps, "aria-current": "step" if n == 1 else None},
+            text(title),
+        ))
+        for n, (key, (title, _)) in enumerate(zip(keys, grouped, strict=True), 1)
+    ]  # fmt: skip
+    links.append(tag("li", {}, tag(
+        "button", {"type": "button", "class": "tw-step-link", "data-goto": "check"},
+        text(CHECK_STEP),
+    )))  # fmt: skip
+    step_divs = [
+        _step(uid, key, title, level, n == 1,
+              f"Step {asked_steps.index(n) + 1} of {len(asked_steps)}" if n in asked_steps else "",
+              *(_question(q, uid, a) for q, a in qs))
+        for n, (key, (title, qs)) in enumerate(zip(keys, grouped, strict=True), 1)
+    ]  # fmt: skip
+    step_divs.append(
+        _step(uid, "check", CHECK_STEP, level, False, "", tag("dl", {"class": "tw-summary"}))
+    )
+    moves = (
+        tag("button", {"type": "button", "class": "tw-button", "data-move": move,
+                       "hidden": move == "back"}, text(label))
+        for move, label in MOVES
+    )  # fmt: skip
+    return tag(
+        "form",
+        {"class": "tw-form tw-steps"},
+        tag("nav", {"class": "tw-step-nav", "aria-label": STEPS_LABEL}, tag("ol", {}, *links)),
+        *step_divs,
+        tag("div", {"class": "tw-moves"}, *moves),
+    )
+
+
+def _step(
+    uid: str, key: str, title: str, level: int, shown: bool, count: str, *content: str
+) -> str:
+    heading_id = f"{uid}-step-{key}"
+    heading = tag(
+        f"h{level}",
+        {"class": "tw-step-title", "id": heading_id, "tabindex": "-1"},
+        tag("span", {"class": "tw-step-count"}, text(count)),
+        " ",
+        text(title),
+    )
+    attrs: Attrs = {"class": "tw-step", "data-step": key, "role": "group",
+             "aria-labelledby": heading_id, "hidden": not shown}  # fmt: skip
+    return tag("div", attrs, heading, *content)
 
 
 def _question(question: telework.Question, uid: str, asked: bool) -> str:
     name = f"{uid}-{question.id}"
     help_id = f"{name}-help"
     choices = [("", NOT_SURE), *((o.id, o.label) for o in question.options)]
-    options = "".join(
-        f'<label class="tw-option"><input type="radio" name="{name}" value="{escape(value)}"'
-        f"{' checked' if not value else ''}> <span>{escape(label)}</span></label>"
+    options = (
+        tag("label", {"class": "tw-option"},
+            void("input", {"type": "radio", "name": name, "value": value, "checked": not value}),
+            " ", tag("span", {}, text(label)))
         for value, label in choices
-    )
-    return (
-        f'<fieldset class="tw-question" data-question="{escape(question.id)}"'
-        f' aria-describedby="{help_id}"{"" if asked else " hidden"}>'
-        f"<legend>{escape(question.prompt)}</legend>"
-        f'<p class="tw-help" id="{help_id}">{escape(question.help)}</p>'
-        f'<div class="tw-options">{options}</div></fieldset>'
-    )
-
-
-def _attrs(attrs: dict[str, str]) -> str:
-    return " ".join(f'{key}="{escape(value)}"' for key, value in attrs.items())
+    )  # fmt: skip
+    return tag(
+        "fieldset",
+        {"class": "tw-question", "data-question": question.id, "aria-describedby": help_id,
+         "hidden": not asked},
+        tag("legend", {}, text(question.prompt)),
+        tag("p", {"class": "tw-help", "id": help_id}, text(question.help)),
+        tag("div", {"class": "tw-options"}, *options),
+    )  # fmt: skip
 
 
 def visit_planner_html(translator: HTML5Translator, node: planner) -> None:
-    docname = translator.builder.current_docname
-    translator.body.append(render_planner(node, "../" * docname.count("/")))
+    translator.body.append(render_planner(node, link_base(translator), page_url(translator)))
     raise nodes.SkipNode
+
+
+def page_url(translator: HTML5Translator) -> str:
+    """The page's address on the published book, or "" when ``html_baseurl`` is not set."""
+    builder = translator.builder
+    base_url: str = builder.config.html_baseurl
+    if not base_url:
+        return ""
+    return f"{base_url.rstrip('/')}/{builder.get_target_uri(builder.current_docname)}"
+
+
+def link_base(translator: HTML5Translator) -> str:
+    """The path from the page being written to the book's root ("" or "../", ...)."""
+    builder = translator.builder
+    to_root = builder.get_relative_uri(builder.current_docname, builder.config.root_doc)
+    return to_root.removesuffix(builder.get_target_uri(builder.config.root_doc))
 
 
 def skip_planner(translator: Any, node: planner) -> None:

@@ -21,9 +21,15 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.writers.html5 import HTML5Translator
 
 import telework
-from telework.proposal import DAYS_RANGE, TEXT_LIMITS, TRIAL_WEEKS_RANGE, sample_proposal
+from telework.proposal import (
+    DAYS_RANGE,
+    DETAIL_FIELDS,
+    TEXT_LIMITS,
+    TRIAL_WEEKS_RANGE,
+    sample_proposal,
+)
 
-from .planner import PLANNER_PAGE, skip_planner
+from .planner import PLANNER_PAGE, link_base, skip_planner
 from .runtime import uses_planner_files, wheel_name
 
 TITLE = "Draft your proposal"
@@ -123,6 +129,7 @@ def render_widget(node: proposal_widget, link_base: str) -> str:
         "aria-labelledby": "tw-proposal-title",
         "data-state": "static",
         "data-wheel": wheel_name(),  # in the planner's folder, beside python.mjs
+        "data-fields": " ".join(DETAIL_FIELDS),
     }
     buttons = "".join(
         f'<button type="button" class="tw-button" data-action="{action}">{escape(label)}</button>'
@@ -148,8 +155,7 @@ def render_widget(node: proposal_widget, link_base: str) -> str:
 
 
 def visit_widget_html(translator: HTML5Translator, node: proposal_widget) -> None:
-    docname = translator.builder.current_docname
-    translator.body.append(render_widget(node, "../" * docname.count("/")))
+    translator.body.append(render_widget(node, link_base(translator)))
     raise nodes.SkipNode
 
 

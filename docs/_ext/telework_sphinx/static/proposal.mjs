@@ -6,12 +6,12 @@
 // in localStorage only: never in a URL, never sent anywhere. The only HTML inserted is the
 // draft produced by the library's renderer, which escapes everything the reader typed.
 import { download, printOnly } from "./planner/page-actions.mjs";
-import { ANSWERS_KEY, toPairs } from "./planner/planner-core.mjs";
+import { ANSWERS_KEY, answersForPython, readAnswers } from "./planner/planner-core.mjs";
 import { python } from "./planner/python.mjs";
 import { store } from "./planner/storage.mjs";
+import { WidgetState } from "./planner/widget-state.mjs";
 
 export const DETAILS_KEY = "telework-proposal-details";
-const FIELDS = ["name", "role", "manager", "days", "trial_weeks", "review_date", "notes"];
 const TYPING_DELAY_MS = 200;
 const MARKDOWN_FILE = "proposal.md";
 
@@ -20,24 +20,27 @@ const TEXT = {
   live: "Your draft is up to date.",
   nameMissing: "Add your name to sign the proposal.",
   unavailable:
-    "The live draft is unavailable here, so this is a sample: serve the book over http (for " +
-    "example with make serve) or use the telework command line (telework proposal).",
+    "The live draft could not start in this browser, so this is a sample. Reloading the " +
+    "page may help; the telework command line drafts the same proposal (telework proposal).",
+  fromDisk:
+    " Pages opened from files on disk cannot run it: serve the book over http, for example " +
+    "with make serve.",
   copied: "Copied the proposal as plain text.",
   copyFailed: "Could not copy: select the draft and copy it instead.",
   forgotten: "Your details are forgotten: nothing of them is left in this browser.",
   answersNone: "none yet, so it keeps to what applies to everyone.",
   answers: (n) => (n === 1 ? "1 answer." : `${n} answers.`),
+  failedUpdate: "Could not update the draft (it will try again on your next change):",
+  setAside: (what, problem) =>
+    `Your saved ${what} could not be read (${problem}), so the draft starts without ` +
+    "them; this browser keeps them aside.",
 };
 
 // ---- pure helpers ---------------------------------------------------------------------------
 
-/** The details worth keeping: the known fields, as strings, empty ones left out. */
-export function cleanDetails(value) {
-  const details = {};
-  for (const [key, raw] of toPairs(value)) {
-    if (FIELDS.includes(key) && typeof raw === "string" && raw !== "") details[key] = raw;
-  }
-  return details;
+/** The details worth keeping: `fields` only, empty ones left out. */
+export function cleanDetails(pairs, fields) {
+  return Object.fromEntries(pairs.filter(([key, raw]) => fields.includes(key) && raw !== ""));
 }
 
 // ---- the widget ------------------------------------------------------------------------------
@@ -47,30 +50,36 @@ class ProposalWidget {
     this.root = root;
     this.form = root.querySelector(".tw-proposal-form");
     this.preview = root.querySelector(".tw-proposal-preview");
-    this.status = root.querySelector(".tw-status");
-    this.notices = root.querySelector(".tw-notices");
+    this.view = new WidgetState(root);
+    this.fields = root.dataset.fields.split(" ");
     this.summary = root.querySelector(".tw-answers-summary");
     this.sample = this.preview.innerHTML;
     this.markdown = "";
     this.text = "";
-    this.request = 0;
     this.timer = null;
-    this.answers = Object.fromEntries(toPairs(store.read(ANSWERS_KEY, {})));
+    this.pythonReady = false;
+    this.problems = []; // notices about what could not be read from storage
+    this.answers = this.readStored(ANSWERS_KEY, "planner answers");
   }
 
-  setState(name, message = null) {
-    this.root.dataset.state = name;
-    if (message !== null) this.status.textContent = message;
+  /** Stored pairs under `key`; what cannot be read is set aside, with a notice. */
+  readStored(key, what) {
+    const { pairs, problem } = readAnswers(store.text(key));
+    if (problem) {
+      store.setAside(key);
+      this.problems.push(TEXT.setAside(what, problem));
+    }
+    return pairs;
   }
 
   details() {
     const values = {};
-    for (const name of FIELDS) values[name] = this.form.elements[name].value;
-    return cleanDetails(values);
+    for (const name of this.fields) values[name] = this.form.elements[name].value;
+    return cleanDetails(Object.entries(values), this.fields);
   }
 
   showDetails(details) {
-    for (const name of FIELDS) this.form.elements[name].value = details[name] ?? "";
+    for (const name of this.fields) this.form.elements[name].value = details[name] ?? "";
   }
 
   showErrors(errors) {
@@ -86,27 +95,22 @@ class ProposalWidget {
     }
   }
 
-  showNotices(notices) {
-    const list = document.createElement("ul");
-    for (const notice of notices) {
-      const entry = document.createElement("li");
-      entry.textContent = notice;
-      list.append(entry);
-    }
-    this.notices.replaceChildren(...(notices.length ? [list] : []));
-  }
-
   async update() {
-    const ticket = ++this.request;
+    const latest = this.view.ticket();
     this.preview.setAttribute("aria-busy", "true");
-    let result = null;
+    let result;
     try {
-      result = await python.call("telework.proposal", "respond", [this.answers, this.details()]);
+      const args = [answersForPython(this.answers), this.details()];
+      result = await python.call("telework.proposal", "respond", args);
     } catch (error) {
-      if (ticket === this.request) this.fail();
+      // The draft shown stays; the next change asks again.
+      if (latest()) {
+        this.preview.removeAttribute("aria-busy");
+        this.view.say(`${TEXT.failedUpdate} ${error.message}`);
+      }
       return;
     }
-    if (ticket !== this.request) return; // a newer request is on its way
+    if (!latest()) return; // a newer request is on its way
     this.preview.removeAttribute("aria-busy");
     this.preview.innerHTML = result.html; // the library's renderer escapes everything
     this.markdown = result.markdown;
@@ -114,13 +118,13 @@ class ProposalWidget {
     const count = Object.keys(result.answers).length;
     this.summary.textContent = count ? TEXT.answers(count) : TEXT.answersNone;
     this.showErrors(result.errors);
-    this.showNotices(result.notices);
-    this.setState("live", result.missing.includes("name") ? TEXT.nameMissing : TEXT.live);
+    this.view.showNotices([...this.problems, ...result.notices]);
+    this.view.set("live", result.missing.includes("name") ? TEXT.nameMissing : TEXT.live);
   }
 
   changed() {
     store.write(DETAILS_KEY, this.details());
-    if (this.root.dataset.state !== "live") return;
+    if (!this.pythonReady) return; // its first draft will read the form
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.update(), TYPING_DELAY_MS);
   }
@@ -129,16 +133,17 @@ class ProposalWidget {
     this.preview.removeAttribute("aria-busy");
     this.preview.innerHTML = this.sample;
     this.root.querySelector('[data-action="copy"]').hidden = true; // nothing of theirs to copy
-    this.setState("unavailable", TEXT.unavailable);
+    const where = location.protocol === "file:" ? TEXT.fromDisk : "";
+    this.view.set("unavailable", TEXT.unavailable + where);
   }
 
   async act(action) {
     if (action === "copy") {
       try {
         await navigator.clipboard.writeText(this.text);
-        this.status.textContent = TEXT.copied;
+        this.view.say(TEXT.copied);
       } catch {
-        this.status.textContent = TEXT.copyFailed;
+        this.view.say(TEXT.copyFailed);
       }
     } else if (action === "download") {
       download(this.markdown, MARKDOWN_FILE);
@@ -148,12 +153,13 @@ class ProposalWidget {
       store.write(DETAILS_KEY, null);
       this.showDetails({});
       await this.update();
-      this.status.textContent = TEXT.forgotten;
+      this.view.say(TEXT.forgotten);
     }
   }
 
   init() {
-    this.showDetails(cleanDetails(store.read(DETAILS_KEY, {})));
+    this.showDetails(cleanDetails(this.readStored(DETAILS_KEY, "details"), this.fields));
+    this.view.showNotices(this.problems);
     this.form.addEventListener("input", () => this.changed());
     this.form.addEventListener("change", () => this.changed());
     this.form.addEventListener("submit", (event) => event.preventDefault());
@@ -164,9 +170,12 @@ class ProposalWidget {
       this.fail(); // module workers need http(s)
       return;
     }
-    this.setState("loading", TEXT.loading);
+    this.view.set("loading", TEXT.loading);
     python.start(this.root.dataset.wheel).then(
-      () => this.update(),
+      () => {
+        this.pythonReady = true;
+        return this.update();
+      },
       () => this.fail(),
     );
   }

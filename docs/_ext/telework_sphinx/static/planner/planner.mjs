@@ -1,44 +1,109 @@
 // The planner widgets' DOM wiring: forms, storage, sharing, and the Python worker.
 //
 // Each .tw-planner section arrives with its form and a default checklist rendered at build
-// time. This script starts Python in a worker (at once on the full planner; chapter widgets
-// when scrolled into view or first used), sends every change to telework.web.respond and
-// shows what it returns. If Python cannot start, the static checklist stays, with one
-// sentence saying so. Nothing from a link or storage is ever inserted as HTML: the only
-// HTML inserted is the checklist produced by the library's renderer.
+// time; the form works at once (the full planner's steps included) and answers given
+// before Python is ready are applied when it is. This script starts Python in a worker (at
+// once on the full planner; chapter widgets when scrolled into view or first used), sends
+// every change to telework.web.respond and shows what it returns. If Python cannot start,
+// the static checklist stays, with one sentence saying so. Nothing from a link or storage
+// is ever inserted as HTML: the only HTML inserted is the library renderer's checklist.
+//
+// The reader's work is never lost: a shared link that differs from the saved answers is
+// only shown until the reader keeps it, open tabs follow each other's changes through
+// the storage event, a browser that will not store is announced, and Reset has Undo.
 import { download, printOnly } from "./page-actions.mjs";
 import {
   ANSWERS_KEY,
   TICKS_KEY,
-  cleanTicks,
+  answersForPython,
   decodeFragment,
   encodeFragment,
+  exportMarkdown,
   mergeAnswers,
+  readAnswers,
+  readTicks,
+  sameAnswers,
   setTick,
-  toPairs,
 } from "./planner-core.mjs";
 import { python } from "./python.mjs";
+import { Steps, answersShown, stopArrowWrap } from "./steps.mjs";
 import { store } from "./storage.mjs";
+import { WidgetState } from "./widget-state.mjs";
 
 const TEXT = {
   loading: "Starting the live planner…",
+  loadingBytes: (loaded, total) =>
+    `Starting the live planner… ${megabytes(loaded)} of ${megabytes(total)} MB loaded.`,
   count: (n) => (n === 1 ? "1 item in your checklist." : `${n} items in your checklist.`),
+  progress: (done, items) => `${done} of ${items} done`,
+  bar: (done, items) => `${items} ${items === 1 ? "step" : "steps"} · ${done} done ·`,
   copied: "Link copied: it holds your answers, not your ticks.",
   copyBelow: "Copy the link below: it holds your answers, not your ticks.",
   reset: "Answers and ticks cleared.",
+  undo: "Undo",
+  undone: "Your answers and ticks are back.",
   failedUpdate: "Could not update the checklist:",
+  setAside: (what, problem) =>
+    `Your saved ${what} could not be read (${problem}), so the planner starts without ` +
+    "them; this browser keeps them aside.",
+  badLink: (problem) => `The link's answers could not be read (${problem}), so it was not used.`,
+  storageTrouble:
+    "This browser is not keeping your answers and ticks (its storage is blocked or full): " +
+    "they will be gone when you leave the page. Copy the link or download your plan to keep them.",
+  sharedOffer: "This link holds a plan with answers different from the ones you saved.",
+  openShared: "Open the shared plan",
+  keepMine: "Keep mine",
+  sharedShown:
+    "You are looking at the shared plan; your own answers are still saved and nothing " +
+    "you change here replaces them until you keep this plan.",
+  keepShared: "Keep this plan instead of mine",
+  backToMine: "Back to my plan",
+  elsewhere:
+    "This chapter's advice is for readers in another situation than yours, so here is " +
+    "what applies to you from the whole book; each item links to the chapter that explains it.",
+  elsewhereLink: "Your whole plan, step by step",
+  printAnswers: "Your answers:",
+  printNoAnswers: "No answers yet: this plan keeps to what applies to everyone.",
 };
 // Planner widgets (other widgets share the .tw-planner look but not this script).
 const PLANNERS = ".tw-planner[data-questions]";
 const MARKDOWN_FILE = "telework-plan.md";
 
+function megabytes(bytes) {
+  return (bytes / 1e6).toFixed(1);
+}
+
 // ---- stored state shared by every widget (and every page) -------------------------------
 
 const state = {
   // Untrusted (from storage or a link) until Python has cleaned it; then what it returned.
-  answers: Object.fromEntries(toPairs(store.read(ANSWERS_KEY, {}))),
-  ticks: cleanTicks(store.read(TICKS_KEY, {})),
+  answers: {},
+  ticks: {},
+  // What this page found wrong with storage or the link, shown before Python's notices.
+  notices: [],
+  // A shared link's answers while the reader decides: {answers, shown} (shown: on screen
+  // instead of theirs, which stay saved), else null.
+  shared: null,
 };
+
+/** Read what is stored under `key`; what cannot be read is set aside, with a notice. */
+function readStored(key, read, what) {
+  const result = read(store.text(key));
+  if (result.problem) {
+    store.setAside(key);
+    state.notices.push(TEXT.setAside(what, result.problem));
+  }
+  return result;
+}
+
+function savedAnswers() {
+  return Object.fromEntries(readAnswers(store.text(ANSWERS_KEY)).pairs);
+}
+
+/** Save the answers shown, unless they are a shared plan the reader has not kept. */
+function saveAnswers() {
+  if (!state.shared) store.write(ANSWERS_KEY, state.answers);
+}
 
 // ---- one widget -------------------------------------------------------------------------
 
@@ -47,20 +112,17 @@ class Planner {
     this.root = root;
     this.form = root.querySelector(".tw-form");
     this.result = root.querySelector(".tw-result");
-    this.status = root.querySelector(".tw-status");
-    this.notices = root.querySelector(".tw-notices");
+    this.view = new WidgetState(root);
     this.share = root.querySelector(".tw-share");
+    this.feedback = root.querySelector(".tw-feedback");
+    this.progress = root.querySelector(".tw-progress");
+    this.bar = root.querySelector(".tw-plan-bar-count");
     this.sections = (root.dataset.sections || "").split(/\s+/).filter(Boolean);
     this.linkBase = root.dataset.linkBase || "";
     this.headingLevel = Number(root.dataset.headingLevel) || 3;
+    this.steps = this.form.classList.contains("tw-steps") ? new Steps(this.form) : null;
     this.staticChecklist = this.result.innerHTML;
     this.markdown = "";
-    this.request = 0;
-  }
-
-  setState(name, message = null) {
-    this.root.dataset.state = name;
-    if (message !== null) this.status.textContent = message;
   }
 
   showAnswers(answers) {
@@ -71,64 +133,106 @@ class Planner {
   }
 
   showTicks() {
-    for (const box of this.result.querySelectorAll("input.tw-tick")) {
-      box.checked = Object.hasOwn(state.ticks, box.dataset.item);
-    }
+    const boxes = [...this.result.querySelectorAll("input.tw-tick")];
+    for (const box of boxes) box.checked = Object.hasOwn(state.ticks, box.dataset.item);
+    const done = boxes.filter((box) => box.checked).length;
+    this.progress.querySelector(".tw-progress-text").textContent = TEXT.progress(
+      done,
+      boxes.length,
+    );
+    const bar = this.progress.querySelector("progress");
+    bar.max = boxes.length;
+    bar.value = done;
+    if (this.bar) this.bar.textContent = TEXT.bar(done, boxes.length);
   }
 
-  showNotices(notices) {
-    const list = document.createElement("ul");
-    for (const notice of notices) {
-      const entry = document.createElement("li");
-      entry.textContent = notice;
-      list.append(entry);
-    }
-    this.notices.replaceChildren(...(notices.length ? [list] : []));
+  /** Feedback beside the buttons, optionally with one button (e.g. Undo) of its own. */
+  tell(message, button = null) {
+    this.feedback.replaceChildren(message, ...(button ? [" ", button] : []));
   }
 
   async update(answers) {
-    const ticket = ++this.request;
+    const latest = this.view.ticket();
     this.result.setAttribute("aria-busy", "true");
     let result;
     try {
       const view = { link_base: this.linkBase, heading_level: this.headingLevel };
       if (this.sections.length) view.sections = this.sections; // else all of them
-      result = await python.call("telework.web", "respond", [answers], view);
+      result = await python.call("telework.web", "respond", [answersForPython(answers)], view);
     } catch (error) {
       result = null;
-      this.status.textContent = `${TEXT.failedUpdate} ${error.message}`;
+      this.view.say(`${TEXT.failedUpdate} ${error.message}`);
     }
-    if (ticket !== this.request) return result; // a newer request is on its way
+    // A chapter with nothing for the reader's answers is no dead end: their whole plan.
+    const answered = result && Object.keys(result.answers).length > 0;
+    const elsewhere = answered && result.items.length === 0 && this.sections.length > 0;
+    const whole = elsewhere ? await this.wholePlan(answers) : null;
+    if (!latest()) return result; // a newer request is on its way
     this.result.removeAttribute("aria-busy");
     if (result === null) return null;
-    this.result.innerHTML = result.html; // the library's renderer escapes everything
-    this.markdown = result.markdown;
+    const before = new Set(this.itemIds());
+    const shown = whole ?? result;
+    this.result.innerHTML = shown.html; // the library's renderer escapes everything
+    if (whole) this.result.prepend(this.elsewhereNote());
+    if (this.root.dataset.state === "live") this.markAdded(before);
+    this.markdown = shown.markdown;
     const applicable = new Set(result.applicable);
     for (const fieldset of this.form.querySelectorAll(".tw-question")) {
       fieldset.hidden = !applicable.has(fieldset.dataset.question);
     }
     this.showAnswers(result.answers);
+    this.steps?.refresh();
     this.showTicks();
-    this.showNotices(result.notices);
-    this.setState("live", TEXT.count(result.items.length));
+    this.view.showNotices([...state.notices, ...result.notices]);
+    this.view.set("live", TEXT.count(shown.items.length));
     return result;
+  }
+
+  /** Python's plan from every chapter, when none of this chapter's advice applies. */
+  async wholePlan(answers) {
+    try {
+      const view = { link_base: this.linkBase, heading_level: this.headingLevel };
+      const whole = await python.call("telework.web", "respond", [answersForPython(answers)], view);
+      return whole.items.length ? whole : null;
+    } catch {
+      return null; // this chapter's own (empty) checklist says so
+    }
+  }
+
+  elsewhereNote() {
+    const note = document.createElement("p");
+    note.className = "tw-elsewhere";
+    const link = document.createElement("a");
+    link.href = this.root.dataset.plannerPage;
+    link.textContent = TEXT.elsewhereLink;
+    note.append(TEXT.elsewhere, " ", link);
+    return note;
+  }
+
+  itemIds() {
+    return [...this.result.querySelectorAll(".tw-item")].map((item) => item.dataset.item);
+  }
+
+  /** Mark the items a change has added (the stylesheet highlights them for a moment). */
+  markAdded(before) {
+    for (const item of this.result.querySelectorAll(".tw-item")) {
+      item.classList.toggle("tw-added", !before.has(item.dataset.item));
+    }
   }
 
   fail() {
     this.result.innerHTML = this.staticChecklist;
     this.showTicks();
-    this.setState("unavailable", "");
+    this.view.set("unavailable", "");
+    if (location.protocol !== "file:") this.root.querySelector(".tw-from-disk").remove();
     this.root.querySelector(".tw-unavailable").hidden = false;
   }
 
-  resetView() {
-    this.showAnswers({});
-    this.showNotices([]);
-    this.share.hidden = true;
-    if (this.root.dataset.state !== "live") {
-      this.result.innerHTML = this.staticChecklist;
-      this.showTicks();
-    }
+  /** Show the state's answers and ticks before (or without) Python's answer. */
+  showState() {
+    this.showAnswers(state.answers);
+    this.showTicks();
+    this.view.showNotices(state.notices);
   }
 }
 
@@ -146,17 +250,28 @@ async function refreshAll() {
   if (first && state.answers === sent) {
     // Keep what Python accepted; what it dropped is explained in the notices.
     state.answers = first.answers;
-    store.write(ANSWERS_KEY, state.answers);
+    saveAnswers();
   }
+}
+
+/** Show the state everywhere, and ask Python for the checklists when it is live. */
+function showAll() {
+  for (const planner of planners) planner.showState();
+  if (live) refreshAll();
 }
 
 function start() {
   if (starting) return;
   starting = true;
-  for (const planner of planners) planner.setState("loading", TEXT.loading);
+  for (const planner of planners) planner.view.set("loading", TEXT.loading);
+  python.onProgress?.((loaded, total) => {
+    if (live || !total) return;
+    for (const planner of planners) planner.view.say(TEXT.loadingBytes(loaded, total));
+  });
   python.start(config.wheel).then(
     () => {
       live = true;
+      // Answers given while Python was starting are in the forms: the latest one counts.
       return refreshAll();
     },
     () => planners.forEach((planner) => planner.fail()),
@@ -168,7 +283,7 @@ function onAnswer(planner, event) {
   if (!(input instanceof HTMLInputElement) || input.type !== "radio") return;
   const question = input.closest(".tw-question").dataset.question;
   state.answers = mergeAnswers(state.answers, { [question]: input.value });
-  store.write(ANSWERS_KEY, state.answers);
+  saveAnswers();
   for (const other of planners) if (other !== planner) other.showAnswers(state.answers);
   if (live) refreshAll();
   else start();
@@ -177,9 +292,19 @@ function onAnswer(planner, event) {
 function onTick(event) {
   const box = event.target;
   if (!(box instanceof HTMLInputElement) || !box.classList.contains("tw-tick")) return;
+  // Ticks made in other tabs are in state.ticks too (see onStorage): they are kept.
   state.ticks = setTick(state.ticks, box.dataset.item, box.checked);
   store.write(TICKS_KEY, state.ticks);
   for (const planner of planners) planner.showTicks();
+}
+
+function button(label, action) {
+  const element = document.createElement("button");
+  element.type = "button";
+  element.className = "tw-button";
+  element.textContent = label;
+  element.addEventListener("click", action, { once: true });
+  return element;
 }
 
 async function onAction(planner, action) {
@@ -196,28 +321,132 @@ async function onAction(planner, action) {
     } catch {
       field.select();
     }
-    planner.status.textContent = copied ? TEXT.copied : TEXT.copyBelow;
+    planner.tell(copied ? TEXT.copied : TEXT.copyBelow);
   } else if (action === "download") {
-    download(planner.markdown, MARKDOWN_FILE);
+    const markdown = exportMarkdown(planner.markdown, {
+      items: planner.itemIds(),
+      ticks: state.ticks,
+      answers: answersShown(planner.form)
+        .filter(({ answered }) => answered)
+        .map(({ prompt, answer }) => [prompt, answer]),
+      pageUrl: planner.root.dataset.pageUrl,
+    });
+    download(markdown, MARKDOWN_FILE);
   } else if (action === "print") {
     printOnly(planner.root);
   } else if (action === "reset") {
-    state.answers = {};
-    state.ticks = {};
-    store.write(ANSWERS_KEY, state.answers);
-    store.write(TICKS_KEY, state.ticks);
-    for (const other of planners) other.resetView();
-    if (live) await refreshAll();
-    planner.status.textContent = TEXT.reset;
+    const before = { answers: state.answers, ticks: state.ticks };
+    setAll({}, {});
+    planner.tell(
+      TEXT.reset,
+      button(TEXT.undo, () => {
+        setAll(before.answers, before.ticks);
+        planner.tell(TEXT.undone);
+      }),
+    );
   }
 }
+
+function setAll(answers, ticks) {
+  state.answers = answers;
+  state.ticks = ticks;
+  saveAnswers();
+  store.write(TICKS_KEY, state.ticks);
+  for (const planner of planners) planner.share.hidden = true;
+  showAll();
+}
+
+// ---- shared links -----------------------------------------------------------------------
+
+/**
+ * A link's answers: used at once when the reader has none saved (or the same), else
+ * offered beside theirs. The fragment is then dropped, so that a reload shows the
+ * reader's own later changes, not the link again.
+ */
+function openLink() {
+  const linked = decodeFragment(location.hash);
+  if (linked === null) return false;
+  history.replaceState(null, "", location.pathname + location.search);
+  if (linked.problem) {
+    state.notices.push(TEXT.badLink(linked.problem));
+    return true;
+  }
+  const answers = Object.fromEntries(linked.pairs);
+  const saved = savedAnswers();
+  if (Object.keys(saved).length === 0 || sameAnswers(saved, answers)) {
+    state.shared = null;
+    state.answers = answers;
+  } else {
+    state.shared = { answers, shown: false };
+  }
+  showChoice();
+  return true;
+}
+
+/** The shared link's choice, shown at the top of each planner (or removed). */
+function showChoice() {
+  for (const planner of planners) {
+    planner.root.querySelector(".tw-choice")?.remove();
+    if (!state.shared) continue;
+    const choice = document.createElement("div");
+    choice.className = "tw-choice";
+    choice.setAttribute("role", "group");
+    const message = document.createElement("p");
+    if (state.shared.shown) {
+      message.textContent = TEXT.sharedShown;
+      choice.append(message, button(TEXT.keepShared, keepShared), button(TEXT.backToMine, keepMine));
+    } else {
+      message.textContent = TEXT.sharedOffer;
+      choice.append(message, button(TEXT.openShared, openShared), button(TEXT.keepMine, keepMine));
+    }
+    planner.root.querySelector(".tw-status").after(choice);
+  }
+}
+
+function openShared() {
+  state.shared.shown = true;
+  state.answers = state.shared.answers;
+  showChoice();
+  showAll();
+  if (!live) start();
+}
+
+function keepShared() {
+  state.shared = null;
+  saveAnswers();
+  showChoice();
+}
+
+function keepMine() {
+  state.shared = null;
+  state.answers = savedAnswers();
+  showChoice();
+  showAll();
+}
+
+// ---- other tabs -------------------------------------------------------------------------
+
+/** Another tab saved answers or ticks: show them here too (a shared plan on view stays). */
+function onStorage(event) {
+  if (event.key === TICKS_KEY || event.key === null) {
+    state.ticks = readTicks(event.newValue ?? store.text(TICKS_KEY)).ticks;
+    for (const planner of planners) planner.showTicks();
+  }
+  if ((event.key === ANSWERS_KEY || event.key === null) && !state.shared?.shown) {
+    state.answers = savedAnswers();
+    showAll();
+  }
+}
+
+// ---- wiring -----------------------------------------------------------------------------
 
 function wire(planner) {
   planner.form.addEventListener("change", (event) => onAnswer(planner, event));
   planner.form.addEventListener("submit", (event) => event.preventDefault());
+  stopArrowWrap(planner.form);
   planner.result.addEventListener("change", onTick);
-  for (const button of planner.root.querySelectorAll("[data-action]")) {
-    button.addEventListener("click", () => onAction(planner, button.dataset.action));
+  for (const element of planner.root.querySelectorAll("[data-action]")) {
+    element.addEventListener("click", () => onAction(planner, element.dataset.action));
   }
   if (planner.root.dataset.start === "now") return;
   // Chapter widgets start Python when first used or scrolled into view.
@@ -234,32 +463,56 @@ function wire(planner) {
   }
 }
 
-// Printed checklists show each item's reasons, so their <details> open for printing.
-function openReasonsForPrint() {
+// Printed checklists stand on their own: each item's reasons open, the reader's answers
+// above the plan, and each link's address after it.
+function prepareForPrint() {
   const closed = [...document.querySelectorAll(`${PLANNERS} details.tw-why:not([open])`)];
   closed.forEach((details) => (details.open = true));
-  window.addEventListener("afterprint", () => closed.forEach((d) => (d.open = false)), {
-    once: true,
+  const added = planners.map((planner) => {
+    for (const link of planner.result.querySelectorAll("a[href]")) link.dataset.url = link.href;
+    const answers = answersShown(planner.form).filter(({ answered }) => answered);
+    const block = document.createElement("div");
+    block.className = "tw-print-answers";
+    const title = document.createElement("p");
+    title.textContent = answers.length ? TEXT.printAnswers : TEXT.printNoAnswers;
+    const list = document.createElement("ul");
+    for (const { prompt, answer } of answers) {
+      const entry = document.createElement("li");
+      entry.textContent = `${prompt} ${answer}`;
+      list.append(entry);
+    }
+    block.append(title, list);
+    planner.result.before(block);
+    return block;
   });
+  const restore = () => {
+    closed.forEach((details) => (details.open = false));
+    added.forEach((block) => block.remove());
+  };
+  window.addEventListener("afterprint", restore, { once: true });
 }
 
 function init() {
   planners = [...document.querySelectorAll(PLANNERS)].map((root) => new Planner(root));
-  window.addEventListener("beforeprint", openReasonsForPrint);
-  // A shared link's answers replace the stored ones; the fragment is then dropped so a
-  // reload shows the reader's later changes, not the link again.
-  const linked = decodeFragment(location.hash);
-  if (linked !== null) {
-    state.answers = Object.fromEntries(linked);
-    history.replaceState(null, "", location.pathname + location.search);
-  }
+  window.addEventListener("beforeprint", prepareForPrint);
+  window.addEventListener("storage", onStorage);
+  state.answers = Object.fromEntries(readStored(ANSWERS_KEY, readAnswers, "answers").pairs);
+  state.ticks = readStored(TICKS_KEY, readTicks, "ticks").ticks;
+  const linked = openLink();
+  window.addEventListener("hashchange", () => {
+    if (openLink()) showAll(); // a link pasted into this open tab: as a new visit
+  });
+  store.onTrouble(() => {
+    state.notices.push(TEXT.storageTrouble);
+    for (const planner of planners) planner.view.showNotices(state.notices);
+  });
   for (const planner of planners) {
-    planner.showAnswers(state.answers);
-    planner.showTicks();
+    planner.showState();
+    planner.steps?.show(planner.steps.current);
     wire(planner);
-    planner.setState("waiting");
+    planner.view.set("waiting");
   }
-  if (planners.some((p) => p.root.dataset.start === "now") || linked !== null) start();
+  if (planners.some((p) => p.root.dataset.start === "now") || linked) start();
 }
 
 /**

@@ -1,14 +1,26 @@
-// This browser's localStorage as the widgets use it: JSON values, and a page that keeps
-// working (forgetting on reload) where storage is disabled or full.
-import { parseStored } from "./planner-core.mjs";
+// This browser's localStorage as the widgets use it: JSON text under a key, and a page that
+// keeps working (forgetting on reload) where storage is blocked or full. The first failure
+// is reported once, to the listener given to onTrouble.
+
+const SET_ASIDE = ":set-aside";
 
 export const store = {
-  /** The value stored under `key`, or `fallback` when there is none or it is unreadable. */
-  read(key, fallback) {
+  troubled: false,
+  listener: null,
+
+  /** Call `listener()` on the first failure to read or write (at once if there was one). */
+  onTrouble(listener) {
+    this.listener = listener;
+    if (this.troubled) listener();
+  },
+
+  /** The text stored under `key`, or null (nothing stored, or storage blocked). */
+  text(key) {
     try {
-      return parseStored(localStorage.getItem(key), fallback);
+      return localStorage.getItem(key);
     } catch {
-      return fallback; // storage disabled
+      this.trouble();
+      return null;
     }
   },
 
@@ -18,7 +30,25 @@ export const store = {
       if (value === null || Object.keys(value).length === 0) localStorage.removeItem(key);
       else localStorage.setItem(key, JSON.stringify(value));
     } catch {
-      // storage disabled or full: the page still works, it just forgets on reload
+      this.trouble();
     }
+  },
+
+  /** Keep unreadable text under `key` aside (key + ":set-aside") instead of erasing it. */
+  setAside(key) {
+    try {
+      const text = localStorage.getItem(key);
+      if (text === null) return;
+      localStorage.setItem(key + SET_ASIDE, text);
+      localStorage.removeItem(key);
+    } catch {
+      this.trouble();
+    }
+  },
+
+  trouble() {
+    if (this.troubled) return;
+    this.troubled = true;
+    this.listener?.();
   },
 };
