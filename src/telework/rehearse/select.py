@@ -1,0 +1,69 @@
+"""Choosing the questions for one reader, in the order the conversation would take."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..answers import applicable_questions, validate_answers
+from ..conditions import evaluate
+from ..loader import load_guide
+from ..model import Guide
+from .load import load_rehearsal
+from .model import PrepSheet, Question, Rehearsal
+from .replies import check_replies
+
+
+def rehearsal(
+    answers: Mapping[str, str], guide: Guide | None = None, data: Rehearsal | None = None
+) -> tuple[Question, ...]:
+    """The questions an employer may put to a reader with these answers, in conversation order.
+
+    Answers are checked strictly (AnswerError). A question shows only when its condition
+    certainly holds, so a reader is never asked what cannot apply to them.
+    """
+    guide = guide or load_guide()
+    return questions_for(validate_answers(answers, guide), guide, data or load_rehearsal())
+
+
+def questions_for(
+    answers: Mapping[str, str], guide: Guide, data: Rehearsal
+) -> tuple[Question, ...]:
+    """The questions for answers already checked (see :func:`rehearsal`)."""
+    effective = with_assumptions(answers, guide, data)
+    return tuple(q for q in data.questions if evaluate(q.when, effective) is True)
+
+
+def with_assumptions(answers: Mapping[str, str], guide: Guide, data: Rehearsal) -> dict[str, str]:
+    """`answers` plus the rehearsal's assumptions for questions asked but left open."""
+    effective = dict(answers)
+    asked = {q.id for q in applicable_questions(effective, guide)}
+    for question_id, option in data.assume.items():
+        if question_id in asked and question_id not in effective:
+            effective[question_id] = option
+    return effective
+
+
+def prep_sheet(
+    answers: Mapping[str, str],
+    replies: object = None,
+    guide: Guide | None = None,
+    data: Rehearsal | None = None,
+) -> PrepSheet:
+    """The prep sheet for these answers and replies (question id → {reply, covered}).
+
+    Both are checked strictly (AnswerError, ReplyError). Replies to questions this reader
+    is not asked are kept out of the sheet.
+    """
+    guide = guide or load_guide()
+    data = data or load_rehearsal()
+    checked = validate_answers(answers, guide)
+    questions = questions_for(checked, guide, data)
+    given = check_replies({} if replies is None else replies, data)
+    shown = {q.id: given[q.id] for q in questions if q.id in given}
+    return PrepSheet(questions, shown, with_assumptions(checked, guide, data))
+
+
+def every_question(data: Rehearsal | None = None) -> PrepSheet:
+    """A sheet of every question with the sample replies: what the book shows before scripts run."""
+    data = data or load_rehearsal()
+    return PrepSheet(data.questions, data.sample_replies, {})

@@ -1,0 +1,55 @@
+"""The rehearsal page's entry point for the browser worker: untrusted input in, cards out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..answers import clean_answers, relevant_answers
+from ..loader import load_guide
+from ..render.common import source_href
+from .load import load_rehearsal
+from .model import PrepSheet, Question
+from .render import render_sheet_html, render_sheet_markdown
+from .replies import read_replies
+from .select import questions_for, with_assumptions
+
+
+def respond(raw_answers: object, raw_replies: object, link_base: str = "") -> dict[str, Any]:
+    """The reader's questions as cards, and their prep sheet; never raises for bad input.
+
+    Invalid answers and replies are left out and explained in ``notices``. Replies to
+    questions this reader is not asked are left out of the sheet, not reported: they
+    belong to other answers the reader may come back to.
+    """
+    guide = load_guide()
+    data = load_rehearsal()
+    answers, notices = clean_answers(raw_answers, guide)
+    answers = relevant_answers(answers, guide)
+    replies, problems = read_replies({} if raw_replies is None else raw_replies, data.questions)
+    questions = questions_for(answers, guide, data)
+    shown = {q.id: replies[q.id] for q in questions if q.id in replies}
+    sheet = PrepSheet(questions, shown, with_assumptions(answers, guide, data))
+    return {
+        "answers": answers,
+        "notices": [*notices, *(f"Ignored {problem}." for problem in problems)],
+        "questions": [card(q, link_base) for q in questions],
+        "html": render_sheet_html(sheet, heading_level=3, link_base=link_base),
+        "markdown": render_sheet_markdown(sheet, link_base=link_base),
+    }
+
+
+def card(question: Question, link_base: str = "") -> dict[str, Any]:
+    """What a card shows of one question, as JSON-ready data."""
+    return {
+        "id": question.id,
+        "anchor": question.anchor,
+        "moment": question.moment.title,
+        "concern": question.concern.title,
+        "prompt": question.prompt,
+        "elements": [{"id": e.id, "text": e.text} for e in question.elements],
+        "hint": question.hint,
+        "href": question.href(link_base),
+        "sources": [
+            {"short": s.short, "href": source_href(s, link_base)} for s in question.sources
+        ],
+    }
