@@ -1,19 +1,28 @@
 """Rehearse the conversation: the questions an employer may ask, and the reader's prepared replies.
 
 The questions, the elements of a strong reply and when each question is asked are data
-(rehearsal.toml, checked when loaded against the guide). :func:`rehearsal` picks the
-questions for one reader in conversation order; :func:`prep_sheet` pairs them with the
+(rehearsal.toml, checked when loaded against the guide). ``rehearsal`` picks the
+questions for one reader in conversation order; ``prep_sheet`` pairs them with the
 reader's replies, and the ``render_sheet_*`` functions show the sheet.
 
-The vocabulary is in :mod:`.model`, loading in :mod:`.load`, replies in :mod:`.replies`,
-choosing in :mod:`.select`, rendering in :mod:`.render`, the browser's entry point in
-:mod:`.web` and the ``telework rehearse`` command in :mod:`.cli`.
+The vocabulary is in ``model``, loading in ``load``, replies in ``replies``,
+choosing in ``select``, rendering in ``render``, the browser's entry point in
+``web`` and the ``telework rehearse`` command in ``cli``.
 """
 
 from __future__ import annotations
 
 from .load import FILE, load_rehearsal, rehearsal_from_data
-from .model import ANCHOR_PREFIX, Concern, Element, Moment, PrepSheet, Question, Rehearsal, Reply
+from .model import (
+    ANCHOR_PREFIX,
+    Concern,
+    Element,
+    EmployerQuestion,
+    Moment,
+    PrepSheet,
+    Rehearsal,
+    Reply,
+)
 from .render import (
     SHEET_RENDERERS,
     render_sheet_html,
@@ -31,9 +40,9 @@ __all__ = [
     "SHEET_RENDERERS",
     "Concern",
     "Element",
+    "EmployerQuestion",
     "Moment",
     "PrepSheet",
-    "Question",
     "Rehearsal",
     "Reply",
     "ReplyError",

@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 from typing import Any, TextIO
 
-from .model import Question
+from .model import EmployerQuestion
 from .render import SHEET_RENDERERS
 from .replies import REPLY_LIMIT
 from .select import prep_sheet, rehearsal
@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> str:
 
 
 def ask_replies(
-    questions: tuple[Question, ...], stdin: TextIO, stdout: TextIO
+    questions: tuple[EmployerQuestion, ...], stdin: TextIO, stdout: TextIO
 ) -> dict[str, dict[str, Any]]:
     """Ask each question in turn: the reply, then which elements it covers."""
     replies: dict[str, dict[str, Any]] = {}
@@ -82,7 +82,7 @@ def ask_replies(
     return replies
 
 
-def _ask_covered(question: Question, stdin: TextIO, stdout: TextIO) -> list[str]:
+def _ask_covered(question: EmployerQuestion, stdin: TextIO, stdout: TextIO) -> list[str]:
     count = len(question.elements)
     while True:
         stdout.write(f"  Which of 1-{count} does it cover? (numbers, e.g. 1 3; Enter for none): ")

@@ -10,7 +10,7 @@ from ..answers import check_values
 from ..errors import DataError, TeleworkError
 from ..loader import Entry, check_condition, load_guide
 from ..model import Guide, Source
-from .model import Concern, Element, Moment, Question, Rehearsal
+from .model import Concern, Element, EmployerQuestion, Moment, Rehearsal
 from .replies import read_replies
 
 if TYPE_CHECKING:
@@ -121,8 +121,8 @@ def _question(
     by_id: Mapping[str, Mapping[str, Any]],
     sources: Mapping[str, Source],
     guide: Guide,
-) -> Question:
-    question = Question(
+) -> EmployerQuestion:
+    question = EmployerQuestion(
         id=entry.get("id", str),
         moment=_pick(entry, "moment", by_id["moments"]),
         concern=_pick(entry, "concern", by_id["concerns"]),

@@ -38,7 +38,7 @@ class Element:
 
 
 @dataclass(frozen=True)
-class Question:
+class EmployerQuestion:
     """A question the employer may ask, asked of readers for whom `when` holds."""
 
     id: str
@@ -73,13 +73,13 @@ class Rehearsal:
 
     moments: tuple[Moment, ...]
     concerns: tuple[Concern, ...]
-    questions: tuple[Question, ...]
+    questions: tuple[EmployerQuestion, ...]
     """In conversation order: by moment, then as listed in the file."""
     assume: Mapping[str, str]
     """Answers taken for granted when the reader was asked the question but left it open."""
     sample_replies: Mapping[str, Reply] = field(repr=False)
 
-    def question(self, id_: str) -> Question | None:
+    def question(self, id_: str) -> EmployerQuestion | None:
         return next((q for q in self.questions if q.id == id_), None)
 
 
@@ -95,10 +95,10 @@ class Reply:
 class PrepSheet:
     """The questions for one reader, in order, each with the reader's reply (if any)."""
 
-    questions: tuple[Question, ...]
+    questions: tuple[EmployerQuestion, ...]
     replies: Mapping[str, Reply]
     answers: Mapping[str, str]
     """The answers the questions were chosen for, including the ones assumed."""
 
-    def reply(self, question: Question) -> Reply:
+    def reply(self, question: EmployerQuestion) -> Reply:
         return self.replies.get(question.id, Reply())

@@ -14,7 +14,7 @@ from html import escape
 from ..render.common import READ_MORE, SOURCES, source_href
 from ..render.markdown import escape_markdown
 from ..render.proposal import escape_markdown_block
-from .model import Moment, PrepSheet, Question
+from .model import EmployerQuestion, Moment, PrepSheet
 
 TITLE = "Your rehearsal"
 CONCERN = "Their concern"
@@ -24,15 +24,15 @@ COVERED = "covered"
 TO_ADD = "to add"
 
 
-def _by_moment(sheet: PrepSheet) -> Iterator[tuple[Moment, list[Question]]]:
+def _by_moment(sheet: PrepSheet) -> Iterator[tuple[Moment, list[EmployerQuestion]]]:
     """The sheet's questions grouped under their moments, in order."""
-    groups: dict[str, tuple[Moment, list[Question]]] = {}
+    groups: dict[str, tuple[Moment, list[EmployerQuestion]]] = {}
     for question in sheet.questions:
         groups.setdefault(question.moment.id, (question.moment, []))[1].append(question)
     yield from groups.values()
 
 
-def _tally(sheet: PrepSheet, question: Question) -> str:
+def _tally(sheet: PrepSheet, question: EmployerQuestion) -> str:
     return f"{len(sheet.reply(question).covered)} of {len(question.elements)} {COVERED}"
 
 

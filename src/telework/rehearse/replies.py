@@ -6,7 +6,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 
 from ..errors import TeleworkError, quote
-from .model import Question, Rehearsal, Reply
+from .model import EmployerQuestion, Rehearsal, Reply
 
 REPLY_LIMIT = 2000
 """The longest reply, in characters."""
@@ -26,7 +26,9 @@ def check_replies(raw: object, rehearsal: Rehearsal) -> dict[str, Reply]:
     return replies
 
 
-def read_replies(raw: object, questions: Iterable[Question]) -> tuple[dict[str, Reply], list[str]]:
+def read_replies(
+    raw: object, questions: Iterable[EmployerQuestion]
+) -> tuple[dict[str, Reply], list[str]]:
     """The valid replies in untrusted `raw`, and one line per problem with what was left out."""
     known = {question.id: question for question in questions}
     if not isinstance(raw, Mapping):

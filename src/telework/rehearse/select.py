@@ -9,13 +9,13 @@ from ..conditions import evaluate
 from ..loader import load_guide
 from ..model import Guide
 from .load import load_rehearsal
-from .model import PrepSheet, Question, Rehearsal
+from .model import EmployerQuestion, PrepSheet, Rehearsal, Reply
 from .replies import check_replies
 
 
 def rehearsal(
     answers: Mapping[str, str], guide: Guide | None = None, data: Rehearsal | None = None
-) -> tuple[Question, ...]:
+) -> tuple[EmployerQuestion, ...]:
     """The questions an employer may put to a reader with these answers, in conversation order.
 
     Answers are checked strictly (AnswerError). A question shows only when its condition
@@ -27,7 +27,7 @@ def rehearsal(
 
 def questions_for(
     answers: Mapping[str, str], guide: Guide, data: Rehearsal
-) -> tuple[Question, ...]:
+) -> tuple[EmployerQuestion, ...]:
     """The questions for answers already checked (see :func:`rehearsal`)."""
     effective = with_assumptions(answers, guide, data)
     return tuple(q for q in data.questions if evaluate(q.when, effective) is True)
@@ -57,10 +57,16 @@ def prep_sheet(
     guide = guide or load_guide()
     data = data or load_rehearsal()
     checked = validate_answers(answers, guide)
-    questions = questions_for(checked, guide, data)
-    given = check_replies({} if replies is None else replies, data)
-    shown = {q.id: given[q.id] for q in questions if q.id in given}
-    return PrepSheet(questions, shown, with_assumptions(checked, guide, data))
+    return sheet_for(checked, check_replies({} if replies is None else replies, data), guide, data)
+
+
+def sheet_for(
+    answers: Mapping[str, str], replies: Mapping[str, Reply], guide: Guide, data: Rehearsal
+) -> PrepSheet:
+    """The sheet for answers and replies already checked (see :func:`prep_sheet`)."""
+    questions = questions_for(answers, guide, data)
+    shown = {q.id: replies[q.id] for q in questions if q.id in replies}
+    return PrepSheet(questions, shown, with_assumptions(answers, guide, data))
 
 
 def every_question(data: Rehearsal | None = None) -> PrepSheet:

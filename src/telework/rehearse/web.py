@@ -8,10 +8,10 @@ from ..answers import clean_answers, relevant_answers
 from ..loader import load_guide
 from ..render.common import source_href
 from .load import load_rehearsal
-from .model import PrepSheet, Question
+from .model import EmployerQuestion
 from .render import render_sheet_html, render_sheet_markdown
 from .replies import read_replies
-from .select import questions_for, with_assumptions
+from .select import sheet_for
 
 
 def respond(raw_answers: object, raw_replies: object, link_base: str = "") -> dict[str, Any]:
@@ -26,19 +26,17 @@ def respond(raw_answers: object, raw_replies: object, link_base: str = "") -> di
     answers, notices = clean_answers(raw_answers, guide)
     answers = relevant_answers(answers, guide)
     replies, problems = read_replies({} if raw_replies is None else raw_replies, data.questions)
-    questions = questions_for(answers, guide, data)
-    shown = {q.id: replies[q.id] for q in questions if q.id in replies}
-    sheet = PrepSheet(questions, shown, with_assumptions(answers, guide, data))
+    sheet = sheet_for(answers, replies, guide, data)
     return {
         "answers": answers,
         "notices": [*notices, *(f"Ignored {problem}." for problem in problems)],
-        "questions": [card(q, link_base) for q in questions],
+        "questions": [card(q, link_base) for q in sheet.questions],
         "html": render_sheet_html(sheet, heading_level=3, link_base=link_base),
         "markdown": render_sheet_markdown(sheet, link_base=link_base),
     }
 
 
-def card(question: Question, link_base: str = "") -> dict[str, Any]:
+def card(question: EmployerQuestion, link_base: str = "") -> dict[str, Any]:
     """What a card shows of one question, as JSON-ready data."""
     return {
         "id": question.id,
