@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import copy
+import operator
 import tomllib
 from collections.abc import Callable, Mapping
-from html.parser import HTMLParser
+from functools import reduce
 from importlib.resources import files
 from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from test_proposal import tags
 
 import telework
 from telework.analysis import valid_answer_sets
@@ -174,16 +176,13 @@ def test_the_lazy_public_name_is_the_function() -> None:
 # --- the data file is checked when loaded -----------------------------------------------------
 
 
-def _data() -> dict[str, Any]:
-    return tomllib.loads((files("telework") / "data" / "rehearsal.toml").read_text("utf-8"))
+RAW = tomllib.loads((files("telework") / "data" / "rehearsal.toml").read_text("utf-8"))
 
 
 def _edit(path: list[Any], value: Any) -> dict[str, Any]:
-    data = copy.deepcopy(_data())
-    target: Any = data
-    for key in path[:-1]:
-        target = target[key]
-    target[path[-1]] = value
+    """A copy of rehearsal.toml's data with the value at `path` replaced."""
+    data = copy.deepcopy(RAW)
+    reduce(operator.getitem, path[:-1], data)[path[-1]] = value
     return data
 
 
@@ -302,22 +301,6 @@ PAYLOADS = [
     "- not a list\n+ nor this\n1. nor this\n# not a heading\n===\n~~~\n```\n> not a quote",
     "*bold* _em_ `code` <b>b</b> &amp; | a | b |",
 ]
-
-
-class _Tags(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, attrs))
-
-
-def tags(html: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
-    parser = _Tags()
-    parser.feed(html)
-    parser.close()
-    return parser.tags
 
 
 SHEET_TAGS = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..answers import check_values
 from ..errors import DataError, TeleworkError
@@ -13,49 +13,23 @@ from ..model import Guide, Source
 from .model import Concern, Element, EmployerQuestion, Moment, Rehearsal
 from .replies import read_replies
 
-if TYPE_CHECKING:
-    from importlib.resources.abc import Traversable
-    from pathlib import Path
-
 FILE = "rehearsal.toml"
 ELEMENTS_RANGE = (2, 4)
 """How many elements of a strong answer each question lists."""
 
 
-def load_rehearsal(
-    directory: str | Path | Traversable | None = None, guide: Guide | None = None
-) -> Rehearsal:
-    """Load and check rehearsal.toml; by default the package's own (cached)."""
-    if directory is None and guide is None:
-        return _default()
-    if directory is None:
-        from importlib.resources import files
-
-        directory = files("telework") / "data"
-    elif isinstance(directory, str):
-        from pathlib import Path
-
-        directory = Path(directory)
-    return _load(directory, guide or load_guide())
-
-
 @cache
-def _default() -> Rehearsal:
+def load_rehearsal() -> Rehearsal:
+    """Load and check the package's rehearsal.toml against the packaged guide (cached)."""
+    import tomllib  # imported on first load: keeps importing the package light
     from importlib.resources import files
 
-    return _load(files("telework") / "data", load_guide())
-
-
-def _load(directory: Path | Traversable, guide: Guide) -> Rehearsal:
-    import tomllib  # imported on first load: keeps importing the package light
-
+    text = (files("telework") / "data" / FILE).read_text(encoding="utf-8")
     try:
-        data = tomllib.loads((directory / FILE).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DataError(f"{FILE}: file not found in {directory}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
         raise DataError(f"{FILE}: not valid TOML: {error}") from None
-    return rehearsal_from_data(data, guide)
+    return rehearsal_from_data(data, load_guide())
 
 
 def rehearsal_from_data(data: Mapping[str, Any], guide: Guide) -> Rehearsal:
