@@ -120,6 +120,20 @@ def test_no_question_is_asked_of_a_reader_it_cannot_apply_to() -> None:
     assert wrong == []
 
 
+def test_a_plan_item_linked_to_a_card_is_shown_only_with_that_card_until_a_yes() -> None:
+    """After a yes, the questions of the ask are behind the reader; the plan moves on too."""
+    items = {item.id: item for item in GUIDE.items}
+    wrong = []
+    for question in DATA.questions:
+        for item in map(items.__getitem__, question.items):
+            mentioned = {*questions_in(item.when), *questions_in(question.when), *DATA.assume}
+            for answers in valid_answer_sets(GUIDE, mentioned):
+                shown = telework.evaluate(item.when, answers) is True
+                if shown and answers.get("stage") != "yes" and question not in rehearsal(answers):
+                    wrong.append((item.id, question.id, answers))
+    assert wrong == []
+
+
 def test_a_job_seeker_gets_interview_questions_and_none_of_a_managers() -> None:
     asked = ids({"situation": "interviewing", "employer_experience": "many"})
     assert {"need-or-want", "new-hire-trust", "work-done", "reach-you"} <= set(asked)
