@@ -188,3 +188,4 @@ def test_rehearsal_notebook_shows_live_cards_and_the_sheet_of_its_replies(
     assert "[x] offers regular status reports" in text  # the typed replies' sheet
     assert "I connect only through the company VPN, on the laptop IT gave me." in text
     assert "unknown element “charm”" in text
+    assert "Questions you may have" in text  # the prepared points in the proposal

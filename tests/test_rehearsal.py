@@ -22,6 +22,7 @@ from telework.errors import AnswerError, DataError
 from telework.rehearse import (
     REPLY_LIMIT,
     ReplyError,
+    add_prepared_points,
     check_replies,
     every_question,
     load_rehearsal,
@@ -389,3 +390,39 @@ def test_respond_drops_bad_answers_and_replies_with_a_notice_each() -> None:
     assert result["answers"] == {}
     assert len(result["notices"]) == 2
     assert any("vibes" in notice for notice in result["notices"])
+
+
+# --- prepared points in the proposal ----------------------------------------------------------
+
+
+def test_prepared_replies_join_the_proposal_after_its_concerns_when_asked_for() -> None:
+    answers = {"situation": "current", "sensitive_data": "yes", "stage": "not_asked"}
+    proposal = telework.draft_proposal(answers, {"name": "Sam"})
+    replies = {
+        "data-safe": {"reply": "Only over the VPN,\non the company laptop.", "covered": []},
+        "work-done": {"reply": "A report every Friday.", "covered": ["reports"]},
+    }
+    sheet = prep_sheet(answers, replies)
+    with_points = add_prepared_points(proposal, sheet)
+    ids = list(with_points.section_ids())
+    assert ids.index("prepared-points") == ids.index("concerns") + 1
+    assert ids[: ids.index("prepared-points")] + ids[ids.index("prepared-points") + 1 :] == list(
+        proposal.section_ids()
+    )
+    markdown = telework.render_proposal_markdown(with_points)
+    assert "## Questions you may have" in markdown
+    assert "- **How will our data stay safe on your home connection?:** Only over the VPN, on " \
+        "the company laptop." in markdown  # fmt: skip
+    assert "A report every Friday." in markdown
+    assert add_prepared_points(proposal, prep_sheet(answers)) == proposal
+
+
+def test_prepared_replies_are_escaped_in_the_proposal() -> None:
+    answers = {"situation": "current"}
+    proposal = telework.draft_proposal(answers, {"name": "Sam"})
+    sheet = prep_sheet(answers, {"cost": "<script>alert(1)</script>\n- not a list"})
+    with_points = add_prepared_points(proposal, sheet)
+    html = telework.render_proposal_html(with_points)
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    markdown = telework.render_proposal_markdown(with_points)
+    assert "\n- not a list" not in markdown and "<script>" not in markdown

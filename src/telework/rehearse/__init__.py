@@ -23,6 +23,7 @@ from .model import (
     Rehearsal,
     Reply,
 )
+from .proposal import add_prepared_points
 from .render import (
     SHEET_RENDERERS,
     render_sheet_html,
@@ -46,6 +47,7 @@ __all__ = [
     "Rehearsal",
     "Reply",
     "ReplyError",
+    "add_prepared_points",
     "check_replies",
     "every_question",
     "load_rehearsal",
