@@ -97,8 +97,8 @@ AUDIENCE: dict[str, Callable[[Mapping[str, str]], bool]] = {
     "what-changed": stage("no"),
     "cost": employee,
     "trial-results": stage("yes"),
-    "data-safe": lambda a: a.get("sensitive_data") == "yes" and not stage("yes")(a),
-    "confidential-files": lambda a: a.get("sensitive_data") == "yes" and not stage("yes")(a),
+    "data-safe": lambda a: a.get("sensitive_data") == "yes",
+    "confidential-files": lambda a: a.get("sensitive_data") == "yes",
     "slipping": employee,
     "manage-unseen": employee,
     "colleagues": employee,
@@ -179,7 +179,7 @@ def test_with_no_answers_only_the_questions_everyone_faces_are_asked() -> None:
 def test_answers_are_checked_strictly() -> None:
     with pytest.raises(AnswerError, match="question 'stage' is not asked"):
         rehearsal({"stage": "maybe"})
-    with pytest.raises(AnswerError, match="unknown option 'boss'"):
+    with pytest.raises(AnswerError, match=r"unknown option .boss."):
         rehearsal({"situation": "boss"})
 
 
@@ -219,7 +219,7 @@ def _edit(path: list[Any], value: Any) -> dict[str, Any]:
         (["questions", 0, "elements", 1, "id"], "genuine", "duplicate element id 'genuine'"),
         (["questions", 0, "prompt"], "", "field 'prompt' must be a non-empty str"),
         (["questions", 0, "colour"], "red", "unknown field(s) 'colour'"),
-        (["assume"], {"stage": "later"}, "assume: question 'stage': unknown option 'later'"),
+        (["assume"], {"stage": "later"}, "assume: question 'stage' has no option 'later'"),
         (["sample", "replies"], {"work-done": {"covered": ["x"]}}, "unknown element “x”"),
         (["moments"], [], "non-empty array of tables [[moments]]"),
     ],

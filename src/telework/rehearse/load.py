@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
-from ..answers import check_values
-from ..errors import DataError, TeleworkError
+from ..conditions import parse
+from ..errors import DataError
 from ..loader import Entry, check_condition, load_guide
 from ..model import Guide, Source
 from .model import Concern, Element, EmployerQuestion, Moment, Rehearsal
@@ -141,7 +141,8 @@ def _link(entry: Entry) -> str:
 
 
 def _assume(raw: Mapping[str, Any], guide: Guide) -> dict[str, str]:
-    try:
-        return check_values(raw, guide)
-    except TeleworkError as error:
-        raise DataError(f"{FILE}: assume: {error}") from None
+    """The assumed answers, checked as a condition that they all hold would be."""
+    where = f"{FILE}: assume"
+    condition = parse({key: [value] for key, value in raw.items()}, where)
+    check_condition(condition, where, {q.id: q for q in guide.questions})
+    return dict(raw)

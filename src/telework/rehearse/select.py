@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..answers import applicable_questions, validate_answers
+from .. import applicable_questions, plan
 from ..conditions import evaluate
 from ..loader import load_guide
 from ..model import Guide
@@ -22,7 +22,7 @@ def rehearsal(
     certainly holds, so a reader is never asked what cannot apply to them.
     """
     guide = guide or load_guide()
-    return questions_for(validate_answers(answers, guide), guide, data or load_rehearsal())
+    return questions_for(plan(answers, guide).answers, guide, data or load_rehearsal())
 
 
 def questions_for(
@@ -56,7 +56,7 @@ def prep_sheet(
     """
     guide = guide or load_guide()
     data = data or load_rehearsal()
-    checked = validate_answers(answers, guide)
+    checked = plan(answers, guide).answers
     return sheet_for(checked, check_replies({} if replies is None else replies, data), guide, data)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..answers import clean_answers, relevant_answers
+from .. import clean_answers, plan_relevant
 from ..loader import load_guide
 from ..render.common import source_href
 from .load import load_rehearsal
@@ -24,7 +24,7 @@ def respond(raw_answers: object, raw_replies: object, link_base: str = "") -> di
     guide = load_guide()
     data = load_rehearsal()
     answers, notices = clean_answers(raw_answers, guide)
-    answers = relevant_answers(answers, guide)
+    answers = dict(plan_relevant(answers, guide).answers)
     replies, problems = read_replies({} if raw_replies is None else raw_replies, data.questions)
     sheet = sheet_for(answers, replies, guide, data)
     return {

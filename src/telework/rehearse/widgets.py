@@ -14,7 +14,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from ..answers import validate_answers
+from .. import plan
 from ..loader import load_guide
 from .load import load_rehearsal
 from .model import PrepSheet
@@ -43,7 +43,7 @@ class Rehearser:
     ) -> None:
         self.guide = load_guide()
         self.data = load_rehearsal()
-        self.answers = validate_answers(answers or {}, self.guide)
+        self.answers = dict(plan(answers or {}, self.guide).answers)
         self.link_base = link_base
         checked = check_replies(dict(replies or {}), self.data)
         self.replies: dict[str, dict[str, Any]] = {
