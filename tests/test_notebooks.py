@@ -105,10 +105,11 @@ def executed(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Execut
     return get
 
 
-def test_the_book_has_the_three_notebooks() -> None:
+def test_the_book_has_its_notebooks() -> None:
     assert [p.stem for p in NOTEBOOKS] == [
         "build-your-plan",
         "inside-the-planner",
+        "rehearse",
         "what-changes-the-advice",
     ]
 
@@ -171,3 +172,20 @@ def test_planner_notebook_drafts_a_proposal_from_its_answers(
         assert details.name in text
         for title in [proposal.title, *(s.title for s in proposal.sections if s.title)]:
             assert title in text, f"proposal section {title!r} is not shown"
+
+
+def test_rehearsal_notebook_shows_live_cards_and_the_sheet_of_its_replies(
+    executed: Callable[[str], Executed],
+) -> None:
+    notebook, answer_sets, _ = executed("rehearse")
+    views = [
+        o for c in notebook.cells for o in c.get("outputs", []) if WIDGET_VIEW in o.get("data", {})
+    ]
+    assert len(views) == 2  # the planner, then the cards
+    text = shown_text(notebook)
+    for question in telework.rehearsal(answer_sets[0]):
+        assert question.prompt in text, f"question {question.id!r} is not shown"
+    assert "[x] offers regular status reports" in text  # the typed replies' sheet
+    assert "I connect only through the company VPN, on the laptop IT gave me." in text
+    assert "unknown element “charm”" in text
+    assert "Questions you may have" in text  # the prepared points in the proposal

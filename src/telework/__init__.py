@@ -44,6 +44,7 @@ if TYPE_CHECKING:
         draft_proposal,
         load_proposal_template,
     )
+    from .rehearse import rehearsal
     from .render import (
         checklist_to_dict,
         render_html,
@@ -79,6 +80,7 @@ _HOMES = {
     ".render.proposal": (
         "render_proposal_html", "render_proposal_markdown", "render_proposal_text"
     ),
+    ".rehearse": ("rehearsal",),
 }  # fmt: skip
 _HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
 
@@ -128,6 +130,7 @@ __all__ = [
     "plan",
     "plan_relevant",
     "questions_in",
+    "rehearsal",
     "render_html",
     "render_json",
     "render_markdown",

@@ -16,6 +16,7 @@ from .errors import TeleworkError
 from .loader import load_guide
 from .model import Checklist, Guide
 from .proposal import DETAIL_FIELDS, DetailsError, Proposal, draft_proposal
+from .rehearse import cli as rehearse
 from .render import render_html, render_json, render_markdown, render_text
 from .render.proposal import PROPOSAL_RENDERERS
 
@@ -85,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     proposal.add_argument("--review-date", metavar="YYYY-MM-DD", help="when to review the trial")
     proposal.add_argument("--notes", help="anything else to include, in your own words")
     proposal.add_argument("--format", choices=tuple(PROPOSAL_RENDERERS), default="text")
+    rehearse.add_parser(commands)
     return parser
 
 
@@ -95,6 +97,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.write(_questions(load_guide(), args.format))
         elif args.command == "proposal":
             sys.stdout.write(PROPOSAL_RENDERERS[args.format](_proposal(args)))
+        elif args.command == "rehearse":
+            sys.stdout.write(rehearse.run(args))
         else:
             sys.stdout.write(RENDERERS[args.format](plan(_answers(args))))
     except TeleworkError as error:
