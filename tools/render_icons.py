@@ -41,7 +41,8 @@ def main() -> None:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for size in (*APP_SIZES, *FAVICON_SIZES):
             page = browser.new_page(viewport={"width": size, "height": size})
-            page.set_content(f'<body style="margin:0"><img src="{source}" width={size} height={size}>')
+            image = f'<img src="{source}" width={size} height={size}>'
+            page.set_content(f'<body style="margin:0">{image}</body>')
             page.wait_for_function("document.images[0].complete")
             pngs[size] = page.screenshot(omit_background=True)
             page.close()

@@ -11,6 +11,7 @@ from .notebooks import setup_notebooks
 from .planner import setup_planner
 from .proposal import setup_proposal
 from .reference import setup_reference
+from .security import setup_security
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -19,4 +20,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_planner(app)
     setup_proposal(app)
     setup_notebooks(app)
+    setup_security(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
