@@ -8,6 +8,7 @@ from sphinx.application import Sphinx
 
 from .citations import setup_citations
 from .notebooks import setup_notebooks
+from .offline import setup_offline
 from .planner import setup_planner
 from .proposal import setup_proposal
 from .reference import setup_reference
@@ -21,4 +22,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_proposal(app)
     setup_notebooks(app)
     setup_security(app)
+    setup_offline(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
