@@ -1,3 +1,4 @@
+/* global BUILD, KEPT */
 // The book's service worker: its pages readable offline after one visit, and Python's
 // runtime kept once a page with a widget has been opened. The build writes BUILD and KEPT
 // above this code (see offline.py): KEPT.precache and KEPT.runtime map each site path to
@@ -15,7 +16,12 @@ const PYTHON_PAGES = new Set(KEPT.pythonPages);
 /** The site path a URL asks for ("" and folders mean their index.html), or null. */
 function sitePath(url) {
   if (url.origin !== ROOT.origin || !url.pathname.startsWith(ROOT.pathname)) return null;
-  const path = decodeURIComponent(url.pathname.slice(ROOT.pathname.length));
+  let path;
+  try {
+    path = decodeURIComponent(url.pathname.slice(ROOT.pathname.length));
+  } catch {
+    return null; // not a name the build wrote
+  }
   return path === "" || path.endsWith("/") ? `${path}index.html` : path;
 }
 
