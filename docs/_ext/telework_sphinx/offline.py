@@ -16,10 +16,12 @@ visit, never mixed with the old one.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import json
 import posixpath
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -81,14 +83,14 @@ def read(outdir: Path, name: str) -> str:
     return (outdir / name).read_text(encoding="utf-8", errors="replace")
 
 
-def loaded_by(outdir: Path, start: str, files: set[str]) -> set[str]:
+def loaded_by(start: str, files: set[str], loads: Callable[[str], list[str]]) -> set[str]:
     """`start` and every site file it loads, directly or through the files it loads."""
     seen, todo = set(), [start]
     while todo:
         name = todo.pop()
         if name in files and name not in seen:
             seen.add(name)
-            todo += references(outdir, name)
+            todo += loads(name)
     return seen
 
 
@@ -100,11 +102,12 @@ def plan(outdir: Path) -> dict[str, Any]:
     """What the service worker keeps: precache and runtime ({path: integrity}), and the
     pages that start Python."""
     files = site_files(outdir)
+    loads = functools.cache(functools.partial(references, outdir))  # pages share assets
     pages = sorted(n for n in files if n.endswith(".html") and not n.startswith("_static/"))
     precache: set[str] = {MANIFEST, *ICONS.values(), *pages}
     python_pages = []
     for page in pages:
-        loaded = loaded_by(outdir, page, files)
+        loaded = loaded_by(page, files, loads)
         precache |= loaded
         if PYTHON_WORKER in loaded:
             python_pages.append(page)
