@@ -105,6 +105,10 @@ html_title = "Telework Guidebook"
 html_static_path = ["docs/_static"]  # relative to this file
 templates_path = ["docs/_templates"]  # the theme's icons without its icon script
 html_css_files = ["book.css"]
+# Icons (drawn by tools/render_icons.py from icon.svg): the tab's icon, /favicon.ico for
+# browsers that ask for it at the root, and the app icons of the web app manifest.
+html_favicon = "docs/_static/icons/icon.svg"
+html_extra_path = ["docs/_extra"]
 html_sourcelink_suffix = ""
 html_copy_source = True  # the download button offers the page source
 html_show_sphinx = False

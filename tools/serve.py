@@ -3,7 +3,8 @@
 A static file server like any host's, with the MIME types the web planner depends on
 stated rather than taken from the machine's /etc/mime.types: module scripts and workers
 must come as JavaScript, and WebAssembly as application/wasm to be compiled while it
-downloads.
+downloads. It sends the headers the build wrote to the site's `_headers` file (the
+format static hosts read: Content-Security-Policy, nosniff), as such a host would.
 
     python tools/serve.py [SITE] [--port 8000]
 """
@@ -11,6 +12,7 @@ downloads.
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import functools
 import threading
 from collections.abc import Iterator
@@ -20,6 +22,27 @@ from pathlib import Path
 from typing import Any
 
 HOST = "127.0.0.1"
+HEADERS_FILE = "_headers"
+
+
+def read_headers_file(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The rules of a `_headers` file: a path pattern (`*` matches anything), then its
+    headers indented below it as `Name: value`; `#` starts a comment."""
+    rules: list[tuple[str, list[tuple[str, str]]]] = []
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            rules.append((line.strip(), []))
+        elif rules and ":" in line:
+            name, value = line.split(":", 1)
+            rules[-1][1].append((name.strip(), value.strip()))
+    return rules
+
+
+def headers_for(rules: list[tuple[str, list[tuple[str, str]]]], path: str) -> list[tuple[str, str]]:
+    matching = [rule for pattern, rule in rules if fnmatch.fnmatchcase(path, pattern)]
+    return [header for rule in matching for header in rule]
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
@@ -29,6 +52,16 @@ class SiteHandler(SimpleHTTPRequestHandler):
         ".mjs": "text/javascript",
         ".wasm": "application/wasm",
     }
+
+    def end_headers(self) -> None:
+        """The site's `_headers`, as a static host sends them, read on each request (a
+        rebuild may change them)."""
+        rules_file = Path(self.directory) / HEADERS_FILE
+        if rules_file.is_file():
+            path = self.path.split("?", 1)[0].split("#", 1)[0]
+            for name, value in headers_for(read_headers_file(rules_file.read_text("utf-8")), path):
+                self.send_header(name, value)
+        super().end_headers()
 
 
 class QuietSiteHandler(SiteHandler):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from browsing import BOOT_TIMEOUT_MS
@@ -49,10 +50,25 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
+def new_context(browser: Browser, **options: Any) -> BrowserContext:
+    """A fresh profile (no cache, no stored answers, no service worker yet)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, **options)
+    context.set_default_timeout(BOOT_TIMEOUT_MS)
+    return context
+
+
 @pytest.fixture
 def context(browser: Browser) -> Iterator[BrowserContext]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(BOOT_TIMEOUT_MS)
+    context = new_context(browser)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def network_context(browser: Browser) -> Iterator[BrowserContext]:
+    """A context without the book's service worker, for tests that watch requests with
+    route(): what the worker answers from its cache never reaches route()."""
+    context = new_context(browser, service_workers="block")
     yield context
     context.close()
 

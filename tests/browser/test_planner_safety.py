@@ -139,8 +139,9 @@ def test_opened_from_disk_the_static_checklist_stays_with_one_message(
 
 
 def test_no_page_makes_a_request_outside_its_own_site(
-    context: BrowserContext, site_url: str, site_dir: Path
+    network_context: BrowserContext, site_url: str, site_dir: Path
 ) -> None:
+    context = network_context
     outside: list[str] = []
     started_python: set[str] = set()
     current: list[str] = [""]

@@ -8,10 +8,12 @@ from sphinx.application import Sphinx
 
 from .citations import setup_citations
 from .notebooks import setup_notebooks
+from .offline import setup_offline
 from .planner import setup_planner
 from .proposal import setup_proposal
 from .reference import setup_reference
 from .rehearsal import setup_rehearsal
+from .security import setup_security
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -21,4 +23,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_proposal(app)
     setup_rehearsal(app)
     setup_notebooks(app)
+    setup_security(app)
+    setup_offline(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
