@@ -70,9 +70,9 @@ def test_plan_reads_back_its_own_json_output(tmp_path: Path) -> None:
         (
             ["plan", "-a", "situation=boss"],
             {},
-            "unknown option 'boss'; allowed: interviewing, elsewhere, current",
+            "unknown option “boss”; allowed: interviewing, elsewhere, current",
         ),
-        (["plan", "-a", "mood=good"], {}, "unknown question 'mood'; allowed: situation"),
+        (["plan", "-a", "mood=good"], {}, "unknown question “mood”; allowed: situation"),
         (["plan", "-a", "situation"], {}, "--answer 'situation' must look like QUESTION=OPTION"),
         (["plan", "-a", "trust=new"], {}, "question 'trust' is not asked for these answers"),
         (["plan", "--answers", "missing.json"], {}, "cannot read answers file 'missing.json'"),

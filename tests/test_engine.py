@@ -54,21 +54,21 @@ def test_sections_and_items_follow_the_guides_order() -> None:
 def test_plan_can_be_limited_to_some_sections() -> None:
     checklist = telework.plan({"situation": "current", "stage": "no"}, sections=["after-no"])
     assert [s.id for s in checklist.sections] == ["after-no"]
-    with pytest.raises(AnswerError, match="unknown section 'later'; allowed: prepare"):
+    with pytest.raises(AnswerError, match="unknown section “later”; allowed: prepare"):
         telework.plan({}, sections=["later"])
 
 
 @pytest.mark.parametrize(
     ("answers", "message"),
     [
-        ({"situaton": "current"}, "unknown question 'situaton'; allowed: situation, motive"),
+        ({"situaton": "current"}, "unknown question “situaton”; allowed: situation, motive"),
         (
             {"situation": "boss"},
-            "unknown option 'boss'; allowed: interviewing, elsewhere, current",
+            "unknown option “boss”; allowed: interviewing, elsewhere, current",
         ),
         ({"situation": 1}, "question 'situation': answer must be an option id (a string), not int"),
         ({"situation": None}, "not NoneType; allowed: interviewing"),
-        ({1: "x"}, "unknown question 1; allowed"),
+        ({1: "x"}, "unknown question “1”; allowed"),
         (
             {"trust": "new"},
             "'trust' is not asked for these answers; it is asked only when Where do you stand?",

@@ -202,7 +202,7 @@ def test_the_request_states_the_arrangement_trial_and_review_in_words(
 
 
 def test_answers_are_checked_strictly() -> None:
-    with pytest.raises(AnswerError, match="unknown option 'nope'"):
+    with pytest.raises(AnswerError, match="unknown option “nope”"):
         draft({"situation": "nope"})
     with pytest.raises(AnswerError, match="not asked"):
         draft({"trust": "new"})  # trust is asked only of current employees
@@ -241,7 +241,7 @@ def test_answers_are_checked_strictly() -> None:
         ({"name": "S", "role": "evil\u202eexe"}, "role", ["U+202E"]),
         ({"name": "Sam\nRivera"}, "name", ["single line"]),
         ({"name": 42}, "name", ["must be text, not int"]),
-        ({"name": "S", "salary": "more"}, "'salary'", ["unknown field", "allowed: name, role"]),
+        ({"name": "S", "salary": "more"}, "“salary”", ["unknown field", "allowed: name, role"]),
     ],
 )
 def test_bad_details_are_refused_with_the_field_and_what_is_allowed(

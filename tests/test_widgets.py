@@ -113,8 +113,8 @@ def test_reset_button_clears_every_answer() -> None:
 @pytest.mark.parametrize(
     ("answers", "named"),
     [
-        ({"situation": "nowhere"}, "'nowhere'"),
-        ({"mood": "good"}, "'mood'"),
+        ({"situation": "nowhere"}, "“nowhere”"),
+        ({"mood": "good"}, "“mood”"),
         ({"stage": 3}, "'stage'"),
     ],
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from .arguments import check
 from .errors import AnswerError, quote
 from .explain import describe
 from .loader import load_guide
@@ -18,6 +19,7 @@ def applicable_questions(
     A question whose condition depends on an unanswered (or no longer asked) question is
     not asked yet.
     """
+    check(answers=answers, guide=guide)
     guide = guide or load_guide()
     asked: list[Question] = []
     effective: dict[str, str] = {}
@@ -53,7 +55,7 @@ def check_values(answers: object, guide: Guide) -> dict[str, str]:
     for key, value in answers.items():
         question = questions.get(key) if isinstance(key, str) else None
         if not isinstance(question, Question):
-            raise AnswerError(f"unknown question {key!r}; allowed: {', '.join(questions)}")
+            raise AnswerError(f"unknown question {quote(key)}; allowed: {', '.join(questions)}")
         if not isinstance(value, str) or value not in question._option_ids:
             raise _bad_option(key, value, question)
         checked[key] = value
@@ -67,7 +69,7 @@ def _bad_option(key: str, value: object, question: Question) -> AnswerError:
             f"question {key!r}: answer must be an option id (a string), "
             f"not {type(value).__name__}; allowed: {allowed}"
         )
-    return AnswerError(f"question {key!r}: unknown option {value!r}; allowed: {allowed}")
+    return AnswerError(f"question {key!r}: unknown option {quote(value)}; allowed: {allowed}")
 
 
 def validate_answers(answers: object, guide: Guide) -> dict[str, str]:
@@ -98,6 +100,7 @@ def clean_answers(
     Answers to questions not asked for the other answers are kept: they come back into use
     when the reader changes their mind.
     """
+    check(guide=guide)
     guide = guide or load_guide()
     if not isinstance(raw, Mapping):
         return {}, (f"Ignored saved answers: expected question=option pairs, not {_kind(raw)}.",)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from .answers import check_values, relevant, validated
-from .errors import AnswerError
+from .arguments import check
+from .errors import AnswerError, quote
 from .loader import load_guide
 from .model import Checklist, ChecklistSection, Guide, Item, Question
 
@@ -22,6 +23,7 @@ def plan(
     normal: items that depend on unanswered questions are left out and those questions
     are listed in `Checklist.refine`.
     """
+    check(guide=guide, sections=sections)
     guide = guide or load_guide()
     checked, asked = validated(answers, guide)
     return _plan(checked, asked, guide, _section_ids(sections, guide))
@@ -37,6 +39,7 @@ def plan_relevant(
 
     For front-ends that keep every answer a reader gave while their situation changes.
     """
+    check(guide=guide, sections=sections)
     guide = guide or load_guide()
     kept, asked = relevant(check_values(answers, guide), guide)
     return _plan(kept, asked, guide, _section_ids(sections, guide))
@@ -51,7 +54,7 @@ def _section_ids(sections: Iterable[str] | None, guide: Guide) -> frozenset[str]
     known = [s.id for s in guide.sections]
     unknown = sorted(wanted - set(known))
     if unknown:
-        raise AnswerError(f"unknown section {unknown[0]!r}; allowed: {', '.join(known)}")
+        raise AnswerError(f"unknown section {quote(unknown[0])}; allowed: {', '.join(known)}")
     return wanted
 
 

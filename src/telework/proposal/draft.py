@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..answers import applicable_questions, validate_answers
+from ..arguments import check
 from ..conditions import evaluate
 from ..loader import load_guide
 from ..model import Guide
@@ -26,6 +27,7 @@ def draft_proposal(
     reader has not answered leave out the parts that depend on them, except the few the
     template assumes (see `Proposal.assumed`).
     """
+    check(guide=guide, template=template)
     guide = guide or load_guide()
     checked = validate_answers(answers, guide)
     if not isinstance(details, ProposalDetails):

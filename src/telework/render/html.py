@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from html import escape
 
+from ..arguments import check
 from ..model import Checklist, Item
 from .common import EMPTY, READ_MORE, REFINE, SOURCES, WHY, refine_prompts, source_href
 
 
 def render_html(checklist: Checklist, link_base: str = "", heading_level: int = 3) -> str:
     """Render `checklist` as escaped HTML; `link_base` is the path from the page to the root."""
+    check(checklist=checklist, link_base=link_base, heading_level=heading_level)
     h = f"h{min(max(heading_level, 1), 6)}"
     parts = ['<div class="tw-checklist">']
     if not checklist.sections:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..arguments import check
 from ..model import Checklist
 from .common import EMPTY, READ_MORE, REFINE, SOURCES, TITLE, refine_prompts, source_href
 
@@ -16,6 +17,7 @@ def escape_markdown(text: str) -> str:
 
 
 def render_markdown(checklist: Checklist, link_base: str = "", title: str = TITLE) -> str:
+    check(checklist=checklist, link_base=link_base, title=title)
     lines = [f"# {escape_markdown(title)}", ""]
     if not checklist.sections:
         lines += [EMPTY, ""]
