@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -14,6 +17,8 @@ import telework.proposal
 
 CORPUS = Path(__file__).parent / "bad_inputs"
 LIBRARY = tomllib.loads((CORPUS / "library.toml").read_text(encoding="utf-8"))["call"]
+CLI = tomllib.loads((CORPUS / "cli.toml").read_text(encoding="utf-8"))["case"]
+NINES = "9" * 5000
 
 
 def expand(value: Any) -> Any:
@@ -72,3 +77,56 @@ def test_the_proposal_pages_entry_point_reports_the_same_details_without_raising
         assert fragment in shown[0]
     assert result["html"].startswith('<article class="tw-proposal">')
 
+
+def run(args: list[str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "telework", *args], capture_output=True, text=True, timeout=60
+    )
+
+
+def assert_one_line_usage_error(result: subprocess.CompletedProcess[str]) -> None:
+    assert result.returncode == 2, result.stderr[-2000:]
+    assert result.stdout == ""
+    assert result.stderr.startswith("telework: error: ")
+    assert result.stderr.count("\n") == 1 and len(result.stderr) <= 400, result.stderr[:500]
+
+
+@pytest.mark.parametrize("case", CLI, ids=[" ".join(c["args"])[:60] for c in CLI])
+def test_bad_command_line_input_exits_2_with_one_line(case: dict[str, Any], tmp_path: Path) -> None:
+    make = case.get("make")
+    if make:
+        text = make.get("head", "") + make["body"] * make["times"] + make.get("tail", "")
+        (tmp_path / make["name"]).write_text(text, encoding="utf-8")
+    places = {"{files}": str(CORPUS / "files"), "{tmp}": str(tmp_path), "{nines}": NINES}
+    args = list(case["args"])
+    for place, path in places.items():
+        args = [arg.replace(place, path) for arg in args]
+    result = run(args)
+    assert_one_line_usage_error(result)
+    for fragment in case["says"]:
+        assert fragment in result.stderr
+
+
+def test_20_levels_of_nesting_are_read(tmp_path: Path) -> None:
+    """The depth limit is not off by one: the 21-level case above fails, 20 levels are read."""
+    answers = tmp_path / "deep-20.json"
+    answers.write_text('{"a": ' + "[" * 19 + "]" * 19 + "}", encoding="utf-8")
+    result = run(["plan", "--answers", str(answers)])
+    assert_one_line_usage_error(result)
+    assert "unknown question “a”" in result.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_is_refused_at_once_not_waited_on(tmp_path: Path) -> None:
+    pipe = tmp_path / "answers.json"
+    os.mkfifo(pipe)  # opening it for reading in the ordinary way would wait for a writer
+    result = run(["plan", "--answers", str(pipe)])
+    assert_one_line_usage_error(result)
+    assert "is not a regular file" in result.stderr
+
+
+def test_a_folder_named_like_a_file_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "details.json").mkdir()
+    result = run(["proposal", "--name", "Sam", "--details", str(tmp_path / "details.json")])
+    assert_one_line_usage_error(result)
+    assert "is not a regular file" in result.stderr

@@ -83,7 +83,7 @@ def test_markup_in_the_details_comes_out_escaped_in_html() -> None:
         (["--name", "S", "--role", "a\x1b[2Jb"], "--role: contains a control character (U+001B)"),
         (["--name", "S", "--answer", "stage=later"],
          "question 'stage': unknown option “later”; allowed:"),
-        (["--name", "S", "--answer", "stage"], "--answer 'stage' must look like QUESTION=OPTION"),
+        (["--name", "S", "--answer", "stage"], "--answer “stage” must look like QUESTION=OPTION"),
     ],
 )  # fmt: skip
 def test_bad_input_exits_2_with_one_line_naming_the_problem(args: list[str], expected: str) -> None:
