@@ -169,6 +169,20 @@ def test_a_full_disk_is_one_line_and_exit_status_1() -> None:
     assert result.stderr == "telework: error: cannot write the output: No space left on device\n"
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_help_that_cannot_be_written_is_not_reported_as_done() -> None:
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "telework", "--help"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    assert result.returncode == 1
+    assert result.stderr == "telework: error: cannot write the output: No space left on device\n"
+
+
 def test_a_closed_standard_output_is_one_line_and_exit_status_1() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "telework", "questions"],

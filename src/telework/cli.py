@@ -98,9 +98,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit status: 0, 1 (output failed) or 2 (bad input)."""
-    args = build_parser().parse_args(argv)
-    if sys.stdout is None:  # started with standard output closed
-        return _fail("cannot write the output: standard output is closed", 1)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as done:  # after --help, --version or a usage error
+        return _write("") or (done.code if isinstance(done.code, int) else 2)
     try:
         text = _output(args)
     except TeleworkError as error:
@@ -113,6 +114,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _write(text: str) -> int:
     """Print `text`; a closed pipe ends quietly, any other failure is one line with status 1."""
+    if sys.stdout is None:  # started with standard output closed
+        return _fail("cannot write the output: standard output is closed", 1)
     try:
         sys.stdout.write(text)
         sys.stdout.flush()
