@@ -140,60 +140,46 @@ def test_help_states_the_limits_on_answers_and_details_files() -> None:
         assert "a regular .json or .toml file of at most 1 MB" in help_text
 
 
-def test_a_closed_pipe_ends_the_command_quietly(tmp_path: Path) -> None:
+def run_writing_to(stdout: object, *args: str, **options: object) -> tuple[int, str]:
+    """Exit status and standard error of the command with its output sent to `stdout`."""
+    result = subprocess.run(
+        [sys.executable, "-m", "telework", *args],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=60,
+        **options,
+    )
+    return result.returncode, result.stderr
+
+
+NO_SPACE = "telework: error: cannot write the output: No space left on device\n"
+needs_dev_full = pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+
+
+def test_a_closed_pipe_ends_the_command_quietly() -> None:
     """As `telework questions | head -1` does once head has read its line."""
     reader, writer = os.pipe()
     os.close(reader)  # closed before the command writes: every write fails
-    result = subprocess.run(
-        [sys.executable, "-m", "telework", "questions"],
-        stdout=writer,
-        stderr=subprocess.PIPE,
-        text=True,
-        timeout=60,
-    )
+    assert run_writing_to(writer, "questions") == (141, "")
     os.close(writer)
-    assert (result.returncode, result.stderr) == (141, "")
 
 
-@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@needs_dev_full
 def test_a_full_disk_is_one_line_and_exit_status_1() -> None:
     with open("/dev/full", "w") as full:
-        result = subprocess.run(
-            [sys.executable, "-m", "telework", "plan", "--format", "html"],
-            stdout=full,
-            stderr=subprocess.PIPE,
-            text=True,
-            timeout=60,
-        )
-    assert result.returncode == 1
-    assert result.stderr == "telework: error: cannot write the output: No space left on device\n"
+        assert run_writing_to(full, "plan", "--format", "html") == (1, NO_SPACE)
 
 
-@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@needs_dev_full
 def test_help_that_cannot_be_written_is_not_reported_as_done() -> None:
     with open("/dev/full", "w") as full:
-        result = subprocess.run(
-            [sys.executable, "-m", "telework", "--help"],
-            stdout=full,
-            stderr=subprocess.PIPE,
-            text=True,
-            timeout=60,
-        )
-    assert result.returncode == 1
-    assert result.stderr == "telework: error: cannot write the output: No space left on device\n"
+        assert run_writing_to(full, "--help") == (1, NO_SPACE)
 
 
 def test_a_closed_standard_output_is_one_line_and_exit_status_1() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "telework", "questions"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        timeout=60,
-        preexec_fn=lambda: os.close(1),
-    )
-    assert result.returncode == 1
-    assert result.stderr == "telework: error: cannot write the output: standard output is closed\n"
+    closed = "telework: error: cannot write the output: standard output is closed\n"
+    assert run_writing_to(None, "questions", preexec_fn=lambda: os.close(1)) == (1, closed)
 
 
 def test_without_answers_and_without_a_terminal_the_default_plan_is_printed() -> None:
