@@ -1,5 +1,6 @@
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -73,9 +74,9 @@ def test_plan_reads_back_its_own_json_output(tmp_path: Path) -> None:
             "unknown option “boss”; allowed: interviewing, elsewhere, current",
         ),
         (["plan", "-a", "mood=good"], {}, "unknown question “mood”; allowed: situation"),
-        (["plan", "-a", "situation"], {}, "--answer 'situation' must look like QUESTION=OPTION"),
+        (["plan", "-a", "situation"], {}, "--answer “situation” must look like QUESTION=OPTION"),
         (["plan", "-a", "trust=new"], {}, "question 'trust' is not asked for these answers"),
-        (["plan", "--answers", "missing.json"], {}, "cannot read answers file 'missing.json'"),
+        (["plan", "--answers", "missing.json"], {}, "cannot read answers file “missing.json”"),
         (["plan", "--answers", "bad.json"], {"bad.json": "{situation"}, "is not valid json"),
         (["plan", "--answers", "bad.toml"], {"bad.toml": "situation = "}, "is not valid toml"),
         (
@@ -113,6 +114,72 @@ def test_unknown_format_is_refused_by_the_parser_with_the_allowed_ones() -> None
     result = run("plan", "--format", "pdf")
     assert result.returncode == 2
     assert "invalid choice: 'pdf'" in result.stderr and "'md'" in result.stderr
+
+
+def test_usage_errors_are_one_line_pointing_to_the_commands_help() -> None:
+    result = run("proposal", "--days", "2", "--full-time")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "telework: error: argument --full-time: not allowed with argument --days; "
+        "see `telework proposal --help`\n"
+    )
+
+
+def test_version_prints_the_version_in_pyproject() -> None:
+    import tomllib
+
+    pyproject = Path(__file__).parent.parent / "pyproject.toml"
+    version = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"]
+    result = run("--version")
+    assert (result.returncode, result.stdout) == (0, f"telework {version}\n")
+
+
+def test_help_states_the_limits_on_answers_and_details_files() -> None:
+    for command in ("plan", "proposal"):
+        help_text = " ".join(run(command, "--help").stdout.split())
+        assert "a regular .json or .toml file of at most 1 MB" in help_text
+
+
+def run_writing_to(stdout: object, *args: str, **options: object) -> tuple[int, str]:
+    """Exit status and standard error of the command with its output sent to `stdout`."""
+    result = subprocess.run(
+        [sys.executable, "-m", "telework", *args],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=60,
+        **options,
+    )
+    return result.returncode, result.stderr
+
+
+NO_SPACE = "telework: error: cannot write the output: No space left on device\n"
+needs_dev_full = pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+
+
+def test_a_closed_pipe_ends_the_command_quietly() -> None:
+    """As `telework questions | head -1` does once head has read its line."""
+    reader, writer = os.pipe()
+    os.close(reader)  # closed before the command writes: every write fails
+    assert run_writing_to(writer, "questions") == (141, "")
+    os.close(writer)
+
+
+@needs_dev_full
+def test_a_full_disk_is_one_line_and_exit_status_1() -> None:
+    with open("/dev/full", "w") as full:
+        assert run_writing_to(full, "plan", "--format", "html") == (1, NO_SPACE)
+
+
+@needs_dev_full
+def test_help_that_cannot_be_written_is_not_reported_as_done() -> None:
+    with open("/dev/full", "w") as full:
+        assert run_writing_to(full, "--help") == (1, NO_SPACE)
+
+
+def test_a_closed_standard_output_is_one_line_and_exit_status_1() -> None:
+    closed = "telework: error: cannot write the output: standard output is closed\n"
+    assert run_writing_to(None, "questions", preexec_fn=lambda: os.close(1)) == (1, closed)
 
 
 def test_without_answers_and_without_a_terminal_the_default_plan_is_printed() -> None:

@@ -58,7 +58,7 @@ def test_sections_and_items_follow_the_guides_order() -> None:
 def test_plan_can_be_limited_to_some_sections() -> None:
     checklist = telework.plan({"situation": "current", "stage": "no"}, sections=["after-no"])
     assert [s.id for s in checklist.sections] == ["after-no"]
-    with pytest.raises(AnswerError, match="unknown section 'later'; allowed: prepare"):
+    with pytest.raises(AnswerError, match="unknown section “later”; allowed: prepare"):
         telework.plan({}, sections=["later"])
 
 

@@ -241,7 +241,7 @@ def test_answers_are_checked_strictly() -> None:
         ({"name": "S", "role": "evil\u202eexe"}, "role", ["U+202E"]),
         ({"name": "Sam\nRivera"}, "name", ["single line"]),
         ({"name": 42}, "name", ["must be text, not int"]),
-        ({"name": "S", "salary": "more"}, "'salary'", ["unknown field", "allowed: name, role"]),
+        ({"name": "S", "salary": "more"}, "“salary”", ["unknown field", "allowed: name, role"]),
     ],
 )
 def test_bad_details_are_refused_with_the_field_and_what_is_allowed(

@@ -73,17 +73,17 @@ def test_markup_in_the_details_comes_out_escaped_in_html() -> None:
         (["--name", "x" * 121], "--name: too long (121 characters); at most 120 allowed"),
         (["--name", "S", "--notes", "n" * 2001], "--notes: too long (2001 characters)"),
         (["--name", "S", "--review-date", "4/5/26"],
-         "--review-date: '4/5/26' is not a date; use YYYY-MM-DD"),
+         "--review-date: “4/5/26” is not a date; use YYYY-MM-DD"),
         (["--name", "S", "--review-date", "2026-13-01"],
-         "--review-date: '2026-13-01' is not a real calendar date"),
+         "--review-date: “2026-13-01” is not a real calendar date"),
         (["--name", "S", "--days", "7"],
          "--days: 7 is out of range; use a whole number of days a week from 1 to 5"),
         (["--name", "S", "--trial-weeks", "many"],
-         "--trial-weeks: 'many' is not a whole number; use a whole number of weeks from 1 to 26"),
+         "--trial-weeks: “many” is not a whole number; use a whole number of weeks from 1 to 26"),
         (["--name", "S", "--role", "a\x1b[2Jb"], "--role: contains a control character (U+001B)"),
         (["--name", "S", "--answer", "stage=later"],
          "answer to 'stage' (“Has the employer answered yet?”): unknown option “later”; allowed:"),
-        (["--name", "S", "--answer", "stage"], "--answer 'stage' must look like QUESTION=OPTION"),
+        (["--name", "S", "--answer", "stage"], "--answer “stage” must look like QUESTION=OPTION"),
     ],
 )  # fmt: skip
 def test_bad_input_exits_2_with_one_line_naming_the_problem(args: list[str], expected: str) -> None:
@@ -106,7 +106,7 @@ def test_several_bad_details_are_all_reported_on_the_one_line() -> None:
 @pytest.mark.parametrize(
     ("content", "suffix", "expected"),
     [
-        ('{"name": "S", "salary": 1}', ".json", "'salary': unknown field; allowed: name, role"),
+        ('{"name": "S", "salary": 1}', ".json", "“salary”: unknown field; allowed: name, role"),
         ('{"name": "S", "days": 9}', ".json", "days: 9 is out of range"),
         ('["S"]', ".json", "must hold an object of fields"),
         ("{not json", ".json", "is not valid json"),

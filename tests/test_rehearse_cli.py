@@ -109,7 +109,7 @@ def test_bad_replies_exit_2_with_one_line_naming_the_problem(
     [
         (["--answer", "stage=maybe"], "question 'stage' is not asked for these answers"),
         (["--answer", "situation"], "must look like QUESTION=OPTION"),
-        (["--replies", "missing.json"], "cannot read replies file 'missing.json'"),
+        (["--replies", "missing.json"], "cannot read replies file “missing.json”"),
         (["--format", "pdf"], "invalid choice: 'pdf'"),
     ],
 )

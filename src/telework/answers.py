@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from .arguments import check
 from .errors import AnswerError, quote
 from .loader import load_guide
 from .model import Guide
@@ -20,6 +21,7 @@ def check_answers(answers: object, guide: Guide | None = None) -> dict[str, str]
 
     Raises AnswerError naming the first problem and what is allowed.
     """
+    check(guide=guide)
     guide = guide or load_guide()
     if not isinstance(answers, Mapping):
         raise AnswerError(
@@ -43,6 +45,7 @@ def clean_answers(
     Answers to questions not asked for the other answers are kept: they come back into use
     when the reader changes their mind.
     """
+    check(guide=guide)
     guide = guide or load_guide()
     if not isinstance(raw, Mapping):
         return {}, (f"Ignored saved answers: expected question=option pairs, not {_kind(raw)}.",)

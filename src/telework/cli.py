@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-import tomllib
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import NoReturn, TextIO
 
+from . import __version__
 from .answers import check_answers
+from .datafile import LIMITS, read_data_file
 from .engine import applicable_questions, plan
-from .errors import TeleworkError
+from .errors import TeleworkError, UsageError, printable, quote
 from .loader import load_guide
 from .model import Checklist, Guide
 from .proposal import DETAIL_FIELDS, DetailsError, Proposal, draft_proposal
@@ -27,16 +29,26 @@ RENDERERS: dict[str, Callable[[Checklist], str]] = {
     "text": render_text,
 }
 
+USAGE_LIMIT = 300
+"""The longest usage error printed, in characters (it may repeat what was typed)."""
+BROKEN_PIPE = 141
+"""The exit status of a command whose reader closed the pipe (128 + SIGPIPE), as Unix tools."""
 
-class UsageError(TeleworkError):
-    """Bad command-line input; reported in one line with exit status 2."""
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line pointing to --help."""
+
+    def error(self, message: str) -> NoReturn:
+        where = f"see `{self.prog} --help`"
+        self.exit(2, f"telework: error: {printable(message, USAGE_LIMIT)}; {where}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="telework",
         description="Turn your situation into a personalised plan for asking to work from home.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     questions = commands.add_parser("questions", help="list the questions and their options")
@@ -57,9 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="QUESTION=OPTION",
         help="one answer; repeat for more (see `telework questions`)",
     )
-    given.add_argument(
-        "--answers", type=Path, metavar="FILE", help="answers in a .json or .toml file"
-    )
+    given.add_argument("--answers", type=Path, metavar="FILE", help=f"answers in {LIMITS}")
     plan_cmd.add_argument("--format", choices=tuple(RENDERERS), default="text")
 
     proposal = commands.add_parser(
@@ -70,11 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     given = proposal.add_mutually_exclusive_group()
     given.add_argument("--answer", "-a", action="append", default=[], metavar="QUESTION=OPTION")
-    given.add_argument(
-        "--answers", type=Path, metavar="FILE", help="answers in a .json or .toml file"
-    )
+    given.add_argument("--answers", type=Path, metavar="FILE", help=f"answers in {LIMITS}")
     proposal.add_argument(
-        "--details", type=Path, metavar="FILE", help="the details below in a .json or .toml file"
+        "--details", type=Path, metavar="FILE", help=f"the details below in {LIMITS}"
     )
     proposal.add_argument("--name", help="the name you sign with (required)")
     proposal.add_argument("--role", help="your job title")
@@ -91,23 +99,57 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    """Run the command; return its exit status: 0, 1 (output failed) or 2 (bad input)."""
     try:
-        if args.command == "questions":
-            sys.stdout.write(_questions(load_guide(), args.format))
-        elif args.command == "proposal":
-            sys.stdout.write(PROPOSAL_RENDERERS[args.format](_proposal(args)))
-        elif args.command == "rehearse":
-            sys.stdout.write(rehearse.run(args))
-        else:
-            sys.stdout.write(RENDERERS[args.format](plan(_answers(args))))
+        args = build_parser().parse_args(argv)
+    except SystemExit as done:  # after --help, --version or a usage error
+        return _write("") or (done.code if isinstance(done.code, int) else 2)
+    try:
+        text = _output(args)
     except TeleworkError as error:
-        print(f"telework: error: {error}", file=sys.stderr)
-        return 2
+        return _fail(str(error), 2)
     except KeyboardInterrupt:
         print(file=sys.stderr)
         return 130
+    return _write(text)
+
+
+def _write(text: str) -> int:
+    """Print `text`; a closed pipe ends quietly, any other failure is one line with status 1."""
+    if sys.stdout is None:  # started with standard output closed
+        return _fail("cannot write the output: standard output is closed", 1)
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader has gone, as `| head` does: end quietly
+        _discard_output()
+        return BROKEN_PIPE
+    except OSError as error:  # a full disk, a closed terminal, …
+        _discard_output()
+        return _fail(f"cannot write the output: {error.strerror}", 1)
     return 0
+
+
+def _output(args: argparse.Namespace) -> str:
+    if args.command == "questions":
+        return _questions(load_guide(), args.format)
+    if args.command == "proposal":
+        return PROPOSAL_RENDERERS[args.format](_proposal(args))
+    if args.command == "rehearse":
+        return rehearse.run(args)
+    return RENDERERS[args.format](plan(_answers(args)))
+
+
+def _fail(message: str, status: int) -> int:
+    print(f"telework: error: {message}", file=sys.stderr)
+    return status
+
+
+def _discard_output() -> None:
+    """Point standard output at the null device, so the text left unwritten is dropped at exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def _questions(guide: Guide, fmt: str) -> str:
@@ -136,10 +178,15 @@ def _answers(args: argparse.Namespace) -> dict[str, str]:
     if args.answer:
         pairs: dict[str, str] = {}
         for text in args.answer:
-            key, sep, value = text.partition("=")
-            if not sep or not key.strip() or not value.strip():
+            key, sep, value = (part.strip() for part in text.partition("="))
+            if not sep or not key or not value:
                 raise UsageError(
-                    f"--answer {text!r} must look like QUESTION=OPTION, e.g. stage=maybe"
+                    f"--answer {quote(text)} must look like QUESTION=OPTION, e.g. stage=maybe"
+                )
+            if pairs.setdefault(key, value) != value:
+                raise UsageError(
+                    f"--answer {quote(key)} is given twice, as {quote(pairs[key])} and "
+                    f"{quote(value)}; give one"
                 )
             pairs[key.strip()] = value.strip()
         return check_answers(pairs, guide)
@@ -149,42 +196,25 @@ def _answers(args: argparse.Namespace) -> dict[str, str]:
 
 
 def _read_answers_file(path: Path) -> object:
-    data = _read_data_file(path, "answers")
+    data = read_data_file(path, "answers")
     if isinstance(data, dict) and isinstance(data.get("answers"), dict):
         data = data["answers"]  # the output of `telework plan --format json`
     if not isinstance(data, dict):
         raise UsageError(
-            f"answers file {str(path)!r} must hold an object of question = option pairs"
+            f"answers file {quote(str(path))} must hold an object of question = option pairs"
         )
     return data
-
-
-def _read_data_file(path: Path, what: str) -> Any:
-    """The parsed contents of a .json or .toml file; `what` names it in error messages."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise UsageError(f"cannot read {what} file {str(path)!r}: {error.strerror}") from None
-    except UnicodeDecodeError:
-        raise UsageError(f"{what} file {str(path)!r} is not UTF-8 text") from None
-    try:
-        if path.suffix == ".toml":
-            return tomllib.loads(text)
-        if path.suffix == ".json":
-            return json.loads(text)
-    except (json.JSONDecodeError, tomllib.TOMLDecodeError) as error:
-        kind = path.suffix[1:]
-        raise UsageError(f"{what} file {str(path)!r} is not valid {kind}: {error}") from None
-    raise UsageError(f"{what} file {str(path)!r} must end in .json or .toml")
 
 
 def _proposal(args: argparse.Namespace) -> Proposal:
     """Draft the proposal; a bad detail is reported by its option, or its key in --details."""
     raw: dict[str, object] = {}
     if args.details is not None:
-        data = _read_data_file(args.details, "details")
+        data = read_data_file(args.details, "details")
         if not isinstance(data, dict):
-            raise UsageError(f"details file {str(args.details)!r} must hold an object of fields")
+            raise UsageError(
+                f"details file {quote(str(args.details))} must hold an object of fields"
+            )
         raw.update(data)
     options = {name: getattr(args, name) for name in DETAIL_FIELDS}
     if args.full_time:

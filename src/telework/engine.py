@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from .answers import check_answers
+from .arguments import check
 from .conditions import NEVER, Condition, Predicate, compile_condition, questions_in
-from .errors import AnswerError
+from .errors import AnswerError, quote
 from .explain import describe
 from .loader import load_guide
 from .model import Checklist, ChecklistPhase, ChecklistSection, Guide, Item, Question, Section
@@ -33,9 +34,10 @@ def plan(
     question asked given the others. Partial answers are normal: items that depend on
     unanswered questions are left out and those questions are listed in `Checklist.refine`.
     """
+    check(guide=guide, sections=sections)
     guide = guide or load_guide()
     checked = check_answers(answers, guide)
-    asked = applicable_questions(checked, guide)
+    asked = _asked(checked, guide)
     asked_ids = {q.id for q in asked}
     for key in checked:
         if key not in asked_ids:
@@ -57,9 +59,10 @@ def plan_relevant(
     For front-ends that keep every answer a reader gave while their situation changes;
     `Checklist.answers` holds the answers in use.
     """
+    check(guide=guide, sections=sections)
     guide = guide or load_guide()
     checked = check_answers(answers, guide)
-    asked = applicable_questions(checked, guide)
+    asked = _asked(checked, guide)
     in_use = {q.id: checked[q.id] for q in asked if q.id in checked}
     return _plan(in_use, asked, guide, _section_ids(sections, guide))
 
@@ -70,9 +73,13 @@ def applicable_questions(
     """The questions asked given these answers, in order (by default, in the packaged guide).
 
     A question whose condition depends on an unanswered (or no longer asked) question is
-    not asked yet.
+    not asked yet. Answers are checked strictly (AnswerError).
     """
     guide = guide or load_guide()
+    return _asked(check_answers(answers, guide), guide)
+
+
+def _asked(answers: Mapping[str, str], guide: Guide) -> tuple[Question, ...]:
     asked: list[Question] = []
     effective: dict[str, str] = {}
     for question, is_asked in _compiled(guide).questions:
@@ -92,7 +99,7 @@ def _section_ids(sections: Iterable[str] | None, guide: Guide) -> frozenset[str]
     known = [s.id for s in guide.sections]
     unknown = sorted(wanted - set(known))
     if unknown:
-        raise AnswerError(f"unknown section {unknown[0]!r}; allowed: {', '.join(known)}")
+        raise AnswerError(f"unknown section {quote(unknown[0])}; allowed: {', '.join(known)}")
     return wanted
 
 

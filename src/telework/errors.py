@@ -21,6 +21,14 @@ class AnswerError(TeleworkError, ValueError):
     """A reader's answers are invalid; the message names the question and what is allowed."""
 
 
+class ArgumentError(TeleworkError, TypeError):
+    """A function was given the wrong kind of argument; the message names it and what is allowed."""
+
+
+class UsageError(TeleworkError):
+    """Bad command-line input (an option or a file it names); one line, exit status 2."""
+
+
 def quote(value: object, limit: int = QUOTE_LIMIT) -> str:
     """`value` as a short, readable quotation for a one-line message.
 
@@ -35,10 +43,13 @@ def quote(value: object, limit: int = QUOTE_LIMIT) -> str:
             text = _short_repr(value, limit)
         except Exception:  # a hostile __repr__ must not hide the real error
             text = f"<{type(value).__name__}>"
-    text = "".join("?" if unicodedata.category(ch)[0] == "C" else ch for ch in text)
-    if len(text) > limit:
-        text = text[: limit - 1] + "…"
-    return f"“{text}”"
+    return f"“{printable(text, limit)}”"
+
+
+def printable(text: str, limit: int) -> str:
+    """`text` cut to `limit` characters (ending in "…"), control and format characters as ``?``."""
+    text = "".join("?" if unicodedata.category(ch)[0] == "C" else ch for ch in text[: limit + 1])
+    return text[: limit - 1] + "…" if len(text) > limit else text
 
 
 def _short_repr(value: object, limit: int) -> str:

@@ -6,8 +6,9 @@ from collections.abc import Callable, Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+from .arguments import check
 from .conditions import ALWAYS, NEVER, Condition, leaves, parse
-from .errors import DataError
+from .errors import DataError, quote
 from .model import Guide, Item, Move, Option, Phase, Question, Section, Source
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ E = TypeVar("E", bound=_Identified)
 
 def load_guide(directory: str | Path | Traversable | None = None) -> Guide:
     """Load and validate a guide; by default the one shipped with the package (cached)."""
+    check(directory=directory)
     if directory is None:
         return _default_guide()
     if isinstance(directory, str):
@@ -46,18 +48,30 @@ def _default_guide() -> Guide:
 
 
 def _load(directory: Path | Traversable) -> Guide:
+    return guide_from_data({name: read_toml(directory, name) for name in FILES})
+
+
+def read_toml(directory: Path | Traversable, name: str) -> dict[str, Any]:
+    """The parsed data file `name` of a guide's `directory`; DataError says what is wrong."""
     import tomllib  # imported on first load: keeps `import telework` light
 
-    data: dict[str, Mapping[str, Any]] = {}
-    for name in FILES:
-        path = directory / name
-        try:
-            data[name] = tomllib.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise DataError(f"{name}: file not found in {directory}") from None
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-            raise DataError(f"{name}: not valid TOML: {error}") from None
-    return guide_from_data(data)
+    try:
+        text = (directory / name).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataError(f"{name}: file not found in {quote(str(directory))}") from None
+    except OSError as error:  # not a directory, not readable, …
+        where = quote(str(directory))
+        raise DataError(f"{name}: cannot read it in {where}: {error.strerror}") from None
+    except UnicodeDecodeError as error:
+        raise DataError(f"{name}: not valid TOML: {error}") from None
+    except ValueError:  # a NUL character in the path
+        raise DataError(f"{name}: cannot read it in {quote(str(directory))}") from None
+    try:
+        return tomllib.loads(text)
+    except RecursionError:
+        raise DataError(f"{name}: not valid TOML: nested too deeply") from None
+    except ValueError as error:  # bad TOML, or a number too long to convert
+        raise DataError(f"{name}: not valid TOML: {error}") from None
 
 
 def guide_from_data(data: Mapping[str, Mapping[str, Any]]) -> Guide:

@@ -94,9 +94,7 @@ def test_a_huge_link_is_not_read_and_the_saved_answers_stay(page: Page, site_url
     assert stored(page, ANSWERS_KEY) == VALID
 
 
-def test_many_bad_answers_give_a_few_notices_then_how_many_more(
-    page: Page, site_url: str
-) -> None:
+def test_many_bad_answers_give_a_few_notices_then_how_many_more(page: Page, site_url: str) -> None:
     bad = {f"unknown{n}": "x" for n in range(50)}
     page.goto(site_url + PLANNER_PAGE + fragment({**bad, **VALID}))
     wait_until_settled(page)

@@ -65,9 +65,7 @@ def save_before_load(page: Page, answers: dict[str, str]) -> None:
 # ---- steps ----------------------------------------------------------------------------------
 
 
-def test_one_step_at_a_time_with_back_next_and_steps_that_apply(
-    page: Page, site_url: str
-) -> None:
+def test_one_step_at_a_time_with_back_next_and_steps_that_apply(page: Page, site_url: str) -> None:
     open_planner(page, site_url)
     assert page.locator(SHOWN_STEP).count() == 1
     # With no answers nothing asks what the employer said: four steps, not five.
@@ -241,9 +239,7 @@ def test_open_tabs_stay_in_step_and_keep_each_others_ticks(
     open_planner(first, site_url)
     open_planner(second, site_url)
     choose(first, SHARED)
-    second.wait_for_function(
-        "document.querySelector('.tw-planner input[value=need]').checked"
-    )
+    second.wait_for_function("document.querySelector('.tw-planner input[value=need]').checked")
     wait_until_settled(second)
     items = expected_items(SHARED)
     assert chosen_answers(second) == SHARED

@@ -13,7 +13,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
-from ..errors import TeleworkError
+from ..errors import TeleworkError, quote
 
 TEXT_LIMITS = {"name": 120, "role": 120, "manager": 120, "notes": 2000}
 """The longest text, in characters, each free-text detail may hold."""
@@ -22,12 +22,10 @@ DAYS_RANGE = (1, 5)
 TRIAL_WEEKS_RANGE = (1, 26)
 FULL_TIME_WORDS = frozenset({"full-time", "full_time", "full time", "fulltime"})
 DATE_FORMAT = "YYYY-MM-DD"
-_WHOLE_NUMBER = re.compile(r"[0-9]+")  # ASCII digits: "²".isdigit() is true
+_WHOLE_NUMBER = re.compile(r"0*([0-9]{1,9})")  # ASCII digits ("²".isdigit() is true), not huge
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _LINE_BREAKS = re.compile("\r\n|[\r\n\u2028\u2029\x85]")
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-MAX_ECHO = 40
-"""How much of a refused value an error message repeats."""
 
 
 class DetailsError(TeleworkError, ValueError):
@@ -95,7 +93,7 @@ def read_details(raw: Mapping[Any, object]) -> tuple[dict[str, Any], list[tuple[
     problems: list[tuple[str, str]] = []
     for key in raw:
         if key not in DETAIL_FIELDS:
-            problems.append((_echo(key), f"unknown field; allowed: {', '.join(DETAIL_FIELDS)}"))
+            problems.append((quote(key), f"unknown field; allowed: {', '.join(DETAIL_FIELDS)}"))
     for name in DETAIL_FIELDS:
         try:
             value = _READERS[name](name, raw.get(name))
@@ -145,14 +143,18 @@ def _whole_number(name: str, value: object, low: int, high: int, unit: str) -> i
     if value is None or value == "":
         return None
     number: object = value
-    if isinstance(value, str) and _WHOLE_NUMBER.fullmatch(value.strip()):
-        number = int(value.strip())
+    digits = _WHOLE_NUMBER.fullmatch(value.strip()) if isinstance(value, str) else None
+    if digits:
+        number = int(digits[1])
+    elif isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        raise _Problem(f"{quote(value)} is out of range; {allowed}")  # too long to convert
     elif isinstance(value, float) and value.is_integer():
         number = int(value)
     if isinstance(number, bool) or not isinstance(number, int):
-        raise _Problem(f"{_echo(value)} is not a whole number; {allowed}")
+        raise _Problem(f"{quote(value)} is not a whole number; {allowed}")
     if not low <= number <= high:
-        raise _Problem(f"{number} is out of range; {allowed}")
+        shown = number if abs(number) < 10**9 else "the number"
+        raise _Problem(f"{shown} is out of range; {allowed}")
     return number
 
 
@@ -176,11 +178,11 @@ def _review_date(name: str, value: object) -> date | None:
         return value
     expected = f"use {DATE_FORMAT}, e.g. 2026-03-31"
     if not isinstance(value, str) or not _ISO_DATE.fullmatch(value.strip()):
-        raise _Problem(f"{_echo(value)} is not a date; {expected}")
+        raise _Problem(f"{quote(value)} is not a date; {expected}")
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
-        raise _Problem(f"{_echo(value)} is not a real calendar date; {expected}") from None
+        raise _Problem(f"{quote(value)} is not a real calendar date; {expected}") from None
 
 
 _READERS = {
@@ -192,9 +194,3 @@ _READERS = {
     "review_date": _review_date,
     "notes": _text,
 }
-
-
-def _echo(value: object) -> str:
-    """A short, single-line quotation of a refused value for an error message."""
-    text = repr(value)
-    return text if len(text) <= MAX_ECHO else text[: MAX_ECHO - 1] + "…"

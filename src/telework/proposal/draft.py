@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..arguments import check
 from ..conditions import evaluate
 from ..engine import applicable_questions, plan
 from ..loader import load_guide
@@ -26,6 +27,7 @@ def draft_proposal(
     reader has not answered leave out the parts that depend on them, except the few the
     template assumes (see `Proposal.assumed`).
     """
+    check(guide=guide, template=template)
     guide = guide or load_guide()
     checked = plan(answers, guide).answers
     if not isinstance(details, ProposalDetails):

@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from ..arguments import check
 from ..conditions import Condition
 from ..engine import plan
 from ..errors import DataError, TeleworkError
-from ..loader import Entry, check_condition, load_guide
+from ..loader import Entry, check_condition, load_guide, read_toml
 from ..model import Guide
 from .details import DETAIL_FIELDS, DetailsError, ProposalDetails
 
@@ -86,6 +87,7 @@ def load_proposal_template(
     directory: str | Path | Traversable | None = None, guide: Guide | None = None
 ) -> ProposalTemplate:
     """Load and check proposal.toml; by default the package's own (cached)."""
+    check(directory=directory, guide=guide)
     if directory is None and guide is None:
         return _default_template()
     if directory is None:
@@ -107,15 +109,7 @@ def _default_template() -> ProposalTemplate:
 
 
 def _load(directory: Path | Traversable, guide: Guide) -> ProposalTemplate:
-    import tomllib  # imported on first load: keeps importing the package light
-
-    try:
-        data = tomllib.loads((directory / FILE).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DataError(f"{FILE}: file not found in {directory}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise DataError(f"{FILE}: not valid TOML: {error}") from None
-    return template_from_data(data, guide)
+    return template_from_data(read_toml(directory, FILE), guide)
 
 
 def template_from_data(data: Mapping[str, Any], guide: Guide) -> ProposalTemplate:

@@ -45,11 +45,12 @@ def run(args: argparse.Namespace) -> str:
     """The prep sheet for the command's arguments, in the chosen format."""
     import sys
 
-    from ..cli import _answers, _read_data_file  # the plan command's own readers
+    from ..cli import _answers  # the plan command's own reader of answers
+    from ..datafile import read_data_file
 
     answers = _answers(args)
     if args.replies is not None:
-        replies = _read_data_file(args.replies, "replies")
+        replies = read_data_file(args.replies, "replies")
     elif sys.stdin.isatty():
         replies = ask_replies(rehearsal(answers), sys.stdin, sys.stdout)
     else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from ..arguments import check
 from ..model import Checklist, ChecklistSection, Item
 from .common import (
     EMPTY,
@@ -25,6 +26,7 @@ def render_html(checklist: Checklist, link_base: str = "", heading_level: int = 
     Headings start at `heading_level`: phases, when the plan has more than one, then
     sections one level below.
     """
+    check(checklist=checklist, link_base=link_base, heading_level=heading_level)
     parts = ['<div class="tw-checklist">']
     if not checklist.phases:
         parts.append(f'<p class="tw-empty">{escape(EMPTY)}</p>')

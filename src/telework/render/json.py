@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..arguments import check
 from ..model import Checklist
 from .common import phase_heading
 
 
 def checklist_to_dict(checklist: Checklist, link_base: str = "") -> dict[str, Any]:
+    check(checklist=checklist, link_base=link_base)
     return {
         "answers": dict(checklist.answers),
         "asked": [question.id for question in checklist.asked],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..arguments import check
 from ..model import Checklist, ChecklistSection
 from .common import (
     EMPTY,
@@ -42,6 +43,7 @@ def escape_markdown_block(text: str) -> str:
 
 
 def render_markdown(checklist: Checklist, link_base: str = "", title: str = TITLE) -> str:
+    check(checklist=checklist, link_base=link_base, title=title)
     lines = [f"# {escape_markdown(title)}", ""]
     if not checklist.phases:
         lines += [EMPTY, ""]

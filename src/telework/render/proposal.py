@@ -11,12 +11,14 @@ import textwrap
 from collections.abc import Callable
 from html import escape
 
+from ..arguments import check
 from ..proposal import Block, Bullet, Paragraph, Proposal
 from .markdown import escape_markdown, escape_markdown_block
 
 
 def render_proposal_html(proposal: Proposal, heading_level: int = 2) -> str:
     """The proposal as an escaped HTML fragment; sections are headed one level below the title."""
+    check(proposal=proposal, heading_level=heading_level)
     level = min(max(heading_level, 1), 5)
     parts = [
         '<article class="tw-proposal">',
@@ -46,6 +48,7 @@ def _html_block(block: Block) -> str:
 
 def render_proposal_markdown(proposal: Proposal) -> str:
     """The proposal as Markdown, ready to paste into an email or a document."""
+    check(proposal=proposal)
     lines = [f"# {escape_markdown(proposal.title)}", ""]
     for section in proposal.sections:
         if section.title:
@@ -66,6 +69,7 @@ def _markdown_bullet(bullet: Bullet) -> str:
 
 def render_proposal_text(proposal: Proposal, width: int = 78) -> str:
     """The proposal as plain text, wrapped to `width` columns."""
+    check(proposal=proposal, width=width)
 
     def wrap(text: str, first: str = "", rest: str = "") -> list[str]:
         wrapped = textwrap.wrap(

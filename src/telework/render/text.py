@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..arguments import check
 from ..model import Checklist
 from .common import (
     EMPTY,
@@ -19,6 +20,7 @@ BOOK = "Book"
 
 
 def render_text(checklist: Checklist, width: int = 88) -> str:
+    check(checklist=checklist, width=width)
     import textwrap  # only terminals need it: keeps `import telework` light
 
     def wrap(text: str, first: str, rest: str) -> list[str]:
