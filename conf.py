@@ -109,6 +109,9 @@ html_sourcelink_suffix = ""
 html_copy_source = True  # the download button offers the page source
 html_show_sphinx = False
 html_last_updated_fmt = None
+# The colour mode the theme falls back to (auto, as its script does, but without the
+# console error it logs when none is given).
+html_context = {"default_mode": "auto"}
 html_theme_options = {
     "use_download_button": True,
     "use_fullscreen_button": False,

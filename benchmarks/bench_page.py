@@ -229,8 +229,9 @@ def weigh(playwright: Playwright, url: str) -> Transfers:
     return transfers
 
 
-def lighthouse(url: str) -> dict[str, float]:
-    """Lighthouse's mobile scores (0-100) of `url`, by category."""
+def lighthouse(url: str) -> tuple[dict[str, int], list[str]]:
+    """Lighthouse's mobile scores (0-100) of `url` by category, and the audits that cost
+    points outside performance (whose own report lists its opportunities)."""
     command = [
         "node", str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
         f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
@@ -242,8 +243,18 @@ def lighthouse(url: str) -> dict[str, float]:
     )
     if done.returncode != 0:
         raise RuntimeError(done.stderr.strip().splitlines()[-1] if done.stderr else "no output")
-    categories = json.loads(done.stdout)["categories"]
-    return {name: round((categories[name]["score"] or 0) * 100) for name in LIGHTHOUSE_CATEGORIES}
+    report = json.loads(done.stdout)
+    categories, audits = report["categories"], report["audits"]
+    scores = {name: round((categories[name]["score"] or 0) * 100) for name in LIGHTHOUSE_CATEGORIES}
+    failed = sorted(
+        {
+            ref["id"]
+            for name in LIGHTHOUSE_CATEGORIES[1:]
+            for ref in categories[name]["auditRefs"]
+            if ref["weight"] > 0 and (audits[ref["id"]]["score"] or 0) < 1
+        }
+    )
+    return scores, failed
 
 
 def widget_pages(site: Path) -> list[str]:
@@ -311,11 +322,13 @@ def main() -> None:
         print("  Lighthouse, mobile (targets: performance >= 90; the others 100):")
         for page in (LANDING_PAGE, chapter, *widgets):
             try:
-                scores = lighthouse(root + page)
+                scores, failed = lighthouse(root + page)
             except (RuntimeError, subprocess.TimeoutExpired, ValueError, KeyError) as error:
                 print(f"    {page:<46} failed: {error}")
                 continue
             print(f"    {page:<46} " + "  ".join(f"{k} {v:3}" for k, v in scores.items()))
+            if failed:
+                print(f"    {'':<46} audits failed: {', '.join(failed)}")
 
 
 if __name__ == "__main__":
