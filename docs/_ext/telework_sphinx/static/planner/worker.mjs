@@ -104,18 +104,24 @@ function reason(error) {
   return lines[lines.length - 1].trim();
 }
 
-/** Fetch a file of the runtime: a response whose body counts towards the progress. */
+/** Fetch a file of the runtime, counting its bytes as they arrive (on a copy of the body:
+ * the response itself is used whole, so the browser can keep the code compiled from it). */
 async function download(url) {
   const response = await fetch(url, { credentials: "same-origin" });
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  const counter = new TransformStream({
-    transform(chunk, controller) {
-      reportProgress(chunk.byteLength);
-      controller.enqueue(chunk);
-    },
-  });
-  const { status, headers } = response;
-  return new Response(response.body.pipeThrough(counter), { status, headers });
+  count(response.clone().body);
+  return response;
+}
+
+async function count(body) {
+  const reader = body.getReader();
+  try {
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      reportProgress(chunk.value.byteLength);
+    }
+  } catch {
+    // a failed download is reported where the response is used
+  }
 }
 
 /** Add `received` bytes; tell the page every few ms, and when all have come. */
