@@ -171,14 +171,17 @@ def fresh_profile(playwright: Playwright) -> Iterator[BrowserContext]:
             context.close()
 
 
-def load_until_live(page: Page, url: str) -> tuple[float, float]:
-    """(ms from navigation to a live planner, longest long task in ms) for one visit."""
+def load_until_live(page: Page, url: str) -> tuple[float, float, float]:
+    """(ms from navigation to a live planner, longest long task in ms, ms from navigation
+    to the worker's creation) for one visit."""
     page.goto(url)
     page.wait_for_function("window.__bench.liveAt !== null", timeout=TIMEOUT_MS)
     # Long-task entries arrive after their task: let two frames pass before reading them.
     page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
-    live, tasks = page.evaluate("[window.__bench.liveAt, window.__bench.longTasks]")
-    return live, max(tasks, default=0.0)
+    live, tasks, boot = page.evaluate(
+        "[window.__bench.liveAt, window.__bench.longTasks, window.__bench.bootAt]"
+    )
+    return live, max(tasks, default=0.0), boot
 
 
 def slow_page(context: BrowserContext) -> Page:
@@ -208,8 +211,9 @@ def visit(playwright: Playwright, root: str, page_path: str, figures: Figures, n
     with fresh_profile(playwright) as context:
         transfers = Transfers(context)
         page = context.new_page()
-        cold, longest = load_until_live(page, root + page_path)
+        cold, longest, boot = load_until_live(page, root + page_path)
         figures.add(f"{name} cold", cold)
+        figures.add(f"{name} worker start", boot)
         figures.add(f"{name} long task", longest)
         figures.add(f"{name} bytes", transfers.bytes)
         if name == "planner":
@@ -303,6 +307,9 @@ def main() -> None:
                f"ratio <= 1.1; {ratio(figures, 'cold')}")  # fmt: skip
         report("warm load to live planner, localhost", seconds("planner warm"), "s",
                f"ratio <= 1.0; {ratio(figures, 'warm')}")  # fmt: skip
+        report("cold, localhost: the page creates Python's worker at",
+               figures.median("planner worker start"), "ms",
+               f"none; bare page {figures.median('bare worker start'):.0f} ms")  # fmt: skip
         report("answer change to updated checklist", figures.median("answer change"), "ms",
                "<= 50 ms")  # fmt: skip
         longest = figures.runs["planner long task"]
