@@ -103,7 +103,7 @@ nitpick_ignore: list[tuple[str, str]] = [
 html_theme = "sphinx_book_theme"
 html_title = "Telework Guidebook"
 html_static_path = ["docs/_static"]  # relative to this file
-templates_path = ["docs/_templates"]  # the theme's icons without its icon script
+templates_path = ["docs/_templates"]  # the theme, less its icon and search scripts
 html_css_files = ["book.css"]
 # Icons (drawn by tools/render_icons.py from icon.svg): the tab's icon, /favicon.ico for
 # browsers that ask for it at the root, and the app icons of the web app manifest.
@@ -113,6 +113,9 @@ html_sourcelink_suffix = ""
 html_copy_source = True  # the download button offers the page source
 html_show_sphinx = False
 html_last_updated_fmt = None
+# The colour mode the theme falls back to (auto, as its script does, but without the
+# console error it logs when none is given).
+html_context = {"default_mode": "auto"}
 html_theme_options = {
     "use_download_button": True,
     "use_fullscreen_button": False,

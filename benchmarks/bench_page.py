@@ -1,20 +1,32 @@
-"""The web planner in headless Chromium on localhost: start-up, updates and page weight.
+"""The web planner in headless Chromium: start-up, updates, page weight and Lighthouse.
 
-Median of 3 runs each, printed against the targets (never asserted):
-cold load (fresh profile) to a live planner <= 2.5 s; warm load (same profile, second
-visit) <= 1.5 s; one answer change to an updated checklist <= 50 ms; longest main-thread
-long task while Python starts <= 200 ms; a page without a planner transfers no Pyodide
-file and <= 1 MB in all.
+Every figure is printed against its target, never asserted. The planner page and a bare
+Pyodide page (the npm package as published; its worker runs `loadPyodide` and ``1+1``) are
+loaded in the same run, interleaved, each from a fresh profile, and compared:
 
-The site is $TELEWORK_BUILT_SITE, else _build/html (built first if missing).
+- cold load to live, at 20 Mbit/s with 40 ms RTT (Chromium's network emulation): <= 4 s;
+- cold load on localhost <= 1.1 x the bare page's, warm (second visit) <= 1.0 x;
+- one answer change to an updated checklist <= 50 ms; longest main-thread long task
+  while Python starts <= 200 ms;
+- bytes on the wire, cold: a widget page <= 5 MB; a page without a widget <= 300 KB
+  with no Pyodide file;
+- Lighthouse (mobile preset) on the landing page, a chapter and every widget page:
+  performance >= 90, accessibility, best practices and SEO reported (target 100).
+
+The site is $TELEWORK_BUILT_SITE, else _build/html (built first if missing), served by
+tools/serve.py as readers' hosts serve it (precompressed files, cache headers).
 """
 
 from __future__ import annotations
 
+import json
 import os
+import re
+import shutil
 import statistics
+import subprocess
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -25,10 +37,36 @@ from tools.chromium import CHROMIUM, CHROMIUM_ARGS
 from tools.serve import serve
 
 ROOT = Path(__file__).resolve().parent.parent
+PYODIDE = ROOT / "node_modules" / "pyodide"
+LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
 PLANNER_PAGE = "tools/planner.html"
-PLAIN_PAGE = "index.html"
+BARE_PAGE = "bench-bare/index.html"
+LANDING_PAGE = "index.html"
 RUNS = 3
-TIMEOUT_MS = 60_000
+TIMEOUT_MS = 90_000
+SLOW_NETWORK = {  # 20 Mbit/s down, 40 ms round trip
+    "offline": False,
+    "latency": 40,
+    "downloadThroughput": 20e6 / 8,
+    "uploadThroughput": 20e6 / 8,
+}
+LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+WIDGET_SCRIPT = re.compile(r'<script[^>]+src="[^"]*_static/(planner/planner\.js|proposal\.mjs)')
+"""Pages with a widget load one of these scripts, which start Python."""
+
+BARE_HTML = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Bare Pyodide</title></head>
+<body><div class="tw-planner" data-state="loading">Bare Pyodide</div>
+<script type="module">
+const worker = new Worker(new URL("worker.mjs", import.meta.url), { type: "module" });
+worker.onmessage = () => { document.querySelector(".tw-planner").dataset.state = "live"; };
+</script></body></html>
+"""
+BARE_WORKER = """
+import { loadPyodide } from "./pyodide/pyodide.mjs";
+const py = await loadPyodide({ indexURL: new URL("./pyodide/", import.meta.url).href });
+self.postMessage(py.runPython("1+1"));
+"""
 
 # Recorded in every page before its scripts run: when Python started booting (the
 # planner's worker was created) and when the planner went live, and the main thread's
@@ -87,14 +125,36 @@ def site_dir() -> Path:
     return site
 
 
-def load_until_live(page: Page, url: str) -> tuple[float, float]:
-    """(ms from navigation to a live planner, longest long task in ms) for one visit."""
-    page.goto(url)
-    page.wait_for_function("window.__bench.liveAt !== null", timeout=TIMEOUT_MS)
-    # Long-task entries arrive after their task: let two frames pass before reading them.
-    page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
-    live, tasks = page.evaluate("[window.__bench.liveAt, window.__bench.longTasks]")
-    return live, max(tasks, default=0.0)
+@contextmanager
+def with_bare_page(site: Path) -> Iterator[Path]:
+    """The site plus the bare Pyodide page in bench-bare/ (links, nothing copied)."""
+    with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp:
+        root = Path(tmp)
+        for entry in site.iterdir():
+            (root / entry.name).symlink_to(entry.resolve())
+        bare = root / BARE_PAGE
+        (bare.parent / "pyodide").mkdir(parents=True)
+        bare.write_text(BARE_HTML, encoding="utf-8")
+        (bare.parent / "worker.mjs").write_text(BARE_WORKER, encoding="utf-8")
+        for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm",
+                     "python_stdlib.zip", "pyodide-lock.json"):  # fmt: skip
+            (bare.parent / "pyodide" / name).symlink_to(PYODIDE / name)
+        yield root
+
+
+class Transfers:
+    """Bytes received (headers and bodies, as sent) and the Pyodide files requested."""
+
+    def __init__(self, context: BrowserContext) -> None:
+        self.bytes = 0
+        self.pyodide_files: list[str] = []
+        context.on("requestfinished", self._finished)
+
+    def _finished(self, request: Request) -> None:
+        sizes = request.sizes()
+        self.bytes += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        if "/pyodide/" in request.url:
+            self.pyodide_files.append(request.url)
 
 
 @contextmanager
@@ -111,73 +171,171 @@ def fresh_profile(playwright: Playwright) -> Iterator[BrowserContext]:
             context.close()
 
 
-class Transfers:
-    """Bytes received (headers and bodies) and the planner's files requested in a context."""
-
-    def __init__(self, context: BrowserContext) -> None:
-        self.bytes = 0
-        self.planner_files: list[str] = []
-        context.on("requestfinished", self._finished)
-
-    def _finished(self, request: Request) -> None:
-        sizes = request.sizes()
-        self.bytes += sizes["responseBodySize"] + sizes["responseHeadersSize"]
-        if "/_static/planner/" in request.url:
-            self.planner_files.append(request.url)
+def load_until_live(page: Page, url: str) -> tuple[float, float, float]:
+    """(ms from navigation to a live planner, longest long task in ms, ms from navigation
+    to the worker's creation) for one visit."""
+    page.goto(url)
+    page.wait_for_function("window.__bench.liveAt !== null", timeout=TIMEOUT_MS)
+    # Long-task entries arrive after their task: let two frames pass before reading them.
+    page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    live, tasks, boot = page.evaluate(
+        "[window.__bench.liveAt, window.__bench.longTasks, window.__bench.bootAt]"
+    )
+    return live, max(tasks, default=0.0), boot
 
 
-def weigh(context: BrowserContext, url: str) -> Transfers:
-    """What one visit to `url` in `context` transfers, once the network is idle."""
-    transfers = Transfers(context)
+def slow_page(context: BrowserContext) -> Page:
+    """A page whose requests (its workers' too) go through the emulated slow network."""
     page = context.new_page()
-    page.goto(url, wait_until="networkidle")
-    page.close()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", SLOW_NETWORK)
+    return page
+
+
+class Figures:
+    """Every run's measurements, by name."""
+
+    def __init__(self) -> None:
+        self.runs: dict[str, list[float]] = {}
+
+    def add(self, name: str, value: float) -> None:
+        self.runs.setdefault(name, []).append(value)
+
+    def median(self, name: str) -> float:
+        return statistics.median(self.runs[name])
+
+
+def visit(playwright: Playwright, root: str, page_path: str, figures: Figures, name: str) -> None:
+    """One cold visit on localhost, a warm one, and a cold one on the slow network."""
+    with fresh_profile(playwright) as context:
+        transfers = Transfers(context)
+        page = context.new_page()
+        cold, longest, boot = load_until_live(page, root + page_path)
+        figures.add(f"{name} cold", cold)
+        figures.add(f"{name} worker start", boot)
+        figures.add(f"{name} long task", longest)
+        figures.add(f"{name} bytes", transfers.bytes)
+        if name == "planner":
+            for value in ("interviewing", "elsewhere", "current", "interviewing", ""):
+                figures.add("answer change", page.evaluate(CHANGE_ANSWER, value))
+        page.close()
+        figures.add(f"{name} warm", load_until_live(context.new_page(), root + page_path)[0])
+    with fresh_profile(playwright) as context:
+        figures.add(f"{name} slow", load_until_live(slow_page(context), root + page_path)[0])
+
+
+def weigh(playwright: Playwright, url: str) -> Transfers:
+    """What one cold visit to `url` transfers, once the network is idle."""
+    with fresh_profile(playwright) as context:
+        transfers = Transfers(context)
+        context.new_page().goto(url, wait_until="networkidle")
     return transfers
 
 
-def median(runs: Sequence[float]) -> float:
-    return statistics.median(runs)
+def lighthouse(url: str) -> tuple[dict[str, int], list[str]]:
+    """Lighthouse's mobile scores (0-100) of `url` by category, and the audits that cost
+    points outside performance (whose own report lists its opportunities)."""
+    command = [
+        "node", str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
+        f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
+        "--chrome-flags=" + " ".join(CHROMIUM_ARGS),
+    ]  # fmt: skip
+    env = {**os.environ, "CHROME_PATH": str(CHROMIUM)}
+    done = subprocess.run(
+        command, capture_output=True, text=True, env=env, timeout=300, check=False
+    )
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr.strip().splitlines()[-1] if done.stderr else "no output")
+    report = json.loads(done.stdout)
+    categories, audits = report["categories"], report["audits"]
+    scores = {name: round((categories[name]["score"] or 0) * 100) for name in LIGHTHOUSE_CATEGORIES}
+    failed = sorted(
+        {
+            ref["id"]
+            for name in LIGHTHOUSE_CATEGORIES[1:]
+            for ref in categories[name]["auditRefs"]
+            if ref["weight"] > 0 and (audits[ref["id"]]["score"] or 0) < 1
+        }
+    )
+    return scores, failed
+
+
+def widget_pages(site: Path) -> list[str]:
+    return sorted(
+        page.relative_to(site).as_posix()
+        for page in site.rglob("*.html")
+        if WIDGET_SCRIPT.search(page.read_text(encoding="utf-8"))
+    )
+
+
+def plain_chapter(site: Path, widgets: list[str]) -> str:
+    """A chapter without a widget (the first in the book's folders)."""
+    return next(
+        page.relative_to(site).as_posix()
+        for page in sorted(site.glob("*/*.html"))
+        if page.relative_to(site).as_posix() not in widgets and page.parent.name[0] != "_"
+    )
 
 
 def report(label: str, value: float, unit: str, target: str) -> None:
-    print(f"  {label:<50} {value:8.1f} {unit:<3} (target {target})")
+    print(f"  {label:<52} {value:8.2f} {unit:<3} (target {target})")
+
+
+def ratio(figures: Figures, name: str) -> str:
+    planner, bare = figures.median(f"planner {name}"), figures.median(f"bare {name}")
+    return f"bare page {bare / 1000:.2f} s, ratio {planner / bare:.2f}"
 
 
 def main() -> None:
     site = site_dir()
-    print(f"Web planner, {site} on 127.0.0.1, headless Chromium; median of {RUNS} runs")
-    cold: list[float] = []
-    warm: list[float] = []
-    long_tasks: list[float] = []
-    changes: list[float] = []
-    planner_bytes: list[int] = []
-    plain: list[Transfers] = []
-    with sync_playwright() as playwright, serve(site) as root:
+    widgets = widget_pages(site)
+    chapter = plain_chapter(site, widgets)
+    print(f"Web planner, {site} on 127.0.0.1, headless Chromium; median of {RUNS} runs,")
+    print("the planner page and a bare Pyodide page interleaved")
+    figures = Figures()
+    with sync_playwright() as playwright, with_bare_page(site) as served, serve(served) as root:
         for _ in range(RUNS):
-            with fresh_profile(playwright) as context:
-                transfers = Transfers(context)
-                page = context.new_page()
-                cold_ms, longest = load_until_live(page, root + PLANNER_PAGE)
-                cold.append(cold_ms)
-                long_tasks.append(longest)
-                planner_bytes.append(transfers.bytes)
-                for value in ("interviewing", "elsewhere", "current", "interviewing", ""):
-                    changes.append(page.evaluate(CHANGE_ANSWER, value))
-                page.close()
-                warm.append(load_until_live(context.new_page(), root + PLANNER_PAGE)[0])
-            with fresh_profile(playwright) as context:
-                plain.append(weigh(context, root + PLAIN_PAGE))
+            visit(playwright, root, PLANNER_PAGE, figures, "planner")
+            visit(playwright, root, BARE_PAGE, figures, "bare")
+        plain = {page: weigh(playwright, root + page) for page in (LANDING_PAGE, chapter)}
 
-    report("cold load to live planner", median(cold) / 1000, "s", "<= 2.5 s")
-    report("warm load to live planner (second visit)", median(warm) / 1000, "s", "<= 1.5 s")
-    report("answer change to updated checklist", median(changes), "ms", "<= 50 ms")
-    report("longest main-thread long task while Python boots", median(long_tasks), "ms",
-           f"<= 200 ms; worst run {max(long_tasks):.0f} ms")  # fmt: skip
-    report("planner page, cold transfer", median(planner_bytes) / 1e6, "MB", "none")
-    report(f"{PLAIN_PAGE} (no planner), transfer", median([t.bytes for t in plain]) / 1e6, "MB",
-           "<= 1 MB")  # fmt: skip
-    planner_files = sum(len(t.planner_files) for t in plain)
-    report(f"{PLAIN_PAGE} (no planner), planner/Pyodide files", planner_files, "", "0")
+        seconds: Callable[[str], float] = lambda name: figures.median(name) / 1000  # noqa: E731
+        report("cold load to live planner, 20 Mbit/s, 40 ms RTT", seconds("planner slow"), "s",
+               f"<= 4 s; {ratio(figures, 'slow')}")  # fmt: skip
+        report("cold load to live planner, localhost", seconds("planner cold"), "s",
+               f"ratio <= 1.1; {ratio(figures, 'cold')}")  # fmt: skip
+        report("warm load to live planner, localhost", seconds("planner warm"), "s",
+               f"ratio <= 1.0; {ratio(figures, 'warm')}")  # fmt: skip
+        report("cold, localhost: the page creates Python's worker at",
+               figures.median("planner worker start"), "ms",
+               f"none; bare page {figures.median('bare worker start'):.0f} ms")  # fmt: skip
+        report("answer change to updated checklist", figures.median("answer change"), "ms",
+               "<= 50 ms")  # fmt: skip
+        longest = figures.runs["planner long task"]
+        report("longest main-thread long task while Python boots", statistics.median(longest),
+               "ms", f"<= 200 ms; worst run {max(longest):.0f} ms")  # fmt: skip
+        report(f"{PLANNER_PAGE} (widget page), bytes on the wire cold",
+               figures.median("planner bytes") / 1e6, "MB",
+               f"<= 5 MB; bare page {figures.median('bare bytes') / 1e6:.2f} MB")  # fmt: skip
+        for page, transfers in plain.items():
+            files = len(transfers.pyodide_files)
+            report(f"{page} (no widget), bytes on the wire cold", transfers.bytes / 1e3, "KB",
+                   f"<= 300 KB, with {files} Pyodide files (target 0)")  # fmt: skip
+
+        if shutil.which("node") is None or not LIGHTHOUSE.exists():
+            print("  Lighthouse: not installed (run: npm ci)")
+            return
+        print("  Lighthouse, mobile (targets: performance >= 90; the others 100):")
+        for page in (LANDING_PAGE, chapter, *widgets):
+            try:
+                scores, failed = lighthouse(root + page)
+            except (RuntimeError, subprocess.TimeoutExpired, ValueError, KeyError) as error:
+                print(f"    {page:<46} failed: {error}")
+                continue
+            print(f"    {page:<46} " + "  ".join(f"{k} {v:3}" for k, v in scores.items()))
+            if failed:
+                print(f"    {'':<46} audits failed: {', '.join(failed)}")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -46,3 +47,55 @@ def test_library_runs_on_python(version: str) -> None:
     result = subprocess.run(command, capture_output=True, text=True, timeout=180, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert f"({version.split('.')[0]}, {version.split('.')[1]})" in result.stdout
+
+
+BROWSER_RUN = """
+import { readFileSync } from "node:fs";
+const [runtime, wheel, code] = process.argv.slice(1);
+try {
+  const { loadPyodide } = await import(`${runtime}/pyodide.mjs`);
+  const py = await loadPyodide({ indexURL: `${runtime}/`, stdout: console.log });
+  const sitePackages = py.runPython("import site; site.getsitepackages()[0]");
+  py.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel", { extractDir: sitePackages });
+  py.runPython(code);
+} catch (error) {
+  console.error(error.message); // Python's traceback, not the runtime's minified source
+  process.exit(1);
+}
+"""
+NOT_IN_BROWSERS = {"telework.widgets"}  # needs ipywidgets, the notebook extra
+
+
+def public_modules() -> list[str]:
+    """Every module of the package, by its file, but `__main__` and other `_name`s."""
+    names = []
+    for path in sorted((SRC / "telework").rglob("*.py")):
+        parts = path.relative_to(SRC).with_suffix("").parts
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        if not any(part.startswith("_") for part in parts):
+            names.append(".".join(parts))
+    return names
+
+
+def test_the_site_s_trimmed_standard_library_runs_every_public_module(built_site: Path) -> None:
+    """The book ships a standard library holding only what the package imports: in that
+    Pyodide, with the book's own wheel, every public module imports and the library works."""
+    if not shutil.which("node"):
+        pytest.skip("Node.js is not installed here")
+    runtime = built_site / "_static" / "planner" / "pyodide"
+    wheel = next((built_site / "_static" / "planner").glob("telework-*.whl"))
+    modules = [name for name in public_modules() if name not in NOT_IN_BROWSERS]
+    assert {"telework", "telework.web", "telework.proposal.web"} <= set(modules)
+    code = "".join(f"import {name}\n" for name in modules) + SMOKE
+    code += "assert telework.proposal.web.respond({}, {})\n"
+    command = ["node", "--input-type=module", "-e", BROWSER_RUN, str(runtime), str(wheel), code]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=180, cwd=ROOT)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "(3, 14)" in result.stdout
+
+    with zipfile.ZipFile(runtime / "python_stdlib.zip") as stdlib:
+        names = set(stdlib.namelist())
+    assert "tomllib/__init__.pyc" in names  # the guide's data is TOML
+    assert "unittest/__init__.pyc" not in names  # never imported by the package
+    assert not any(name.endswith(".py") for name in names)  # compiled ahead, all of it

@@ -3,9 +3,11 @@
 //   node tools/precompile.mjs <pyodide-dir> <wheel> <warm-up-python> <out-dir>
 //
 // Boots the same Pyodide the site ships (so the bytecode matches its interpreter), installs
-// the wheel, runs the warm-up code, then writes to <out-dir>:
-//   python_stdlib.zip  a copy of the runtime's in which every standard-library module
-//                      imported so far also has a .pyc beside its .py (zipimport prefers it);
+// the wheel, runs the warm-up code (which imports everything the package can import, and
+// raises an error as a failing call would), then writes to <out-dir>:
+//   python_stdlib.zip  the runtime's standard library trimmed to the modules imported so
+//                      far, each as a .pyc only, stored uncompressed (the host's brotli
+//                      compresses the whole file far better than zip's deflate does);
 //   site-packages/     the wheel's imported modules as __pycache__/*.pyc, to add to the wheel.
 // The .pyc files are "unchecked hash" ones: used without looking at the source's date.
 // Compiling nothing in the browser saves most of the interpreter's start-up time.
@@ -33,6 +35,11 @@ async function precompile() {
   const sitePackages = py.runPython("import site; site.getsitepackages()[0]");
   py.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel", { extractDir: sitePackages });
   py.runPython(warmUp);
+  try {
+    py.runPython("raise ValueError('how a failing call is reported')");
+  } catch {
+    // expected: formatting the error imports what a failing call in the browser needs
+  }
   py.runPython(`
 import importlib.util, sys, zipfile
 from pathlib import Path
@@ -61,13 +68,9 @@ for origin in origins:
         target.write_bytes(pyc(Path(origin).read_bytes(), origin))
         site_pycs += 1
 
-with open(STDLIB, "rb") as src, open(OUT / "python_stdlib.zip", "wb") as out:
-    out.write(src.read())
-with zipfile.ZipFile(OUT / "python_stdlib.zip", "a", zipfile.ZIP_DEFLATED) as out:
+with zipfile.ZipFile(OUT / "python_stdlib.zip", "w", zipfile.ZIP_STORED) as out:
     for name, data in sorted(stdlib_pycs.items()):
-        info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
-        info.compress_type = zipfile.ZIP_DEFLATED
-        out.writestr(info, data)
+        out.writestr(zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0)), data)
 print(f"precompiled {len(stdlib_pycs)} standard-library and {site_pycs} package modules")
 `);
   copyOut(py, "/tmp/precompiled", outDir);

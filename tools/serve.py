@@ -3,8 +3,15 @@
 A static file server like any host's, with the MIME types the web planner depends on
 stated rather than taken from the machine's /etc/mime.types: module scripts and workers
 must come as JavaScript, and WebAssembly as application/wasm to be compiled while it
-downloads. It sends the headers the build wrote to the site's `_headers` file (the
-format static hosts read: Content-Security-Policy, nosniff), as such a host would.
+downloads. Like a well-configured static host, it also:
+
+- sends the headers the build wrote to the site's `_headers` file (the format static
+  hosts read: Content-Security-Policy, nosniff);
+- sends the build's .br or .gz copy of a file to browsers that accept it, with
+  Content-Encoding (as nginx's brotli_static and gzip_static, or Caddy's precompressed);
+- lets browsers keep files whose links carry a checksum (Sphinx's ?v=, the theme's
+  ?digest=) for a year, and has them ask again for the others (If-Modified-Since,
+  answered 304).
 
     python tools/serve.py [SITE] [--port 8000]
 """
@@ -14,12 +21,14 @@ from __future__ import annotations
 import argparse
 import fnmatch
 import functools
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 HOST = "127.0.0.1"
 HEADERS_FILE = "_headers"
@@ -45,6 +54,12 @@ def headers_for(rules: list[tuple[str, list[tuple[str, str]]]], path: str) -> li
     return [header for rule in matching for header in rule]
 
 
+ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
+"""Content-Encodings sent, best first, and the suffix of the build's copy in each."""
+CHECKSUM_PARAMETERS = ("v", "digest")
+"""Query parameters of links whose value changes with the file's content."""
+
+
 class SiteHandler(SimpleHTTPRequestHandler):
     extensions_map = {  # noqa: RUF012 (the base class's own attribute, extended)
         **SimpleHTTPRequestHandler.extensions_map,
@@ -52,8 +67,66 @@ class SiteHandler(SimpleHTTPRequestHandler):
         ".mjs": "text/javascript",
         ".wasm": "application/wasm",
     }
+    content_encoding: str | None = None
+    has_encodings = False
+
+    # Precompressed copies and cache headers (the host behaviour described above).
+
+    def translate_path(self, path: str) -> str:
+        """The file to send: the precompressed copy the browser accepts, if there is one."""
+        found = super().translate_path(path)
+        self.content_encoding = None
+        self.has_encodings = False
+        if urlsplit(path).path.endswith("/"):  # a folder's index.html
+            found = os.path.join(found, "index.html")
+        if not os.path.isfile(found):
+            return super().translate_path(path)  # the base class answers (404, redirect)
+        accepted = self.accepted_encodings()
+        for encoding, suffix in ENCODINGS:
+            if os.path.isfile(found + suffix):
+                self.has_encodings = True
+                if encoding in accepted:
+                    self.content_encoding = encoding
+                    return found + suffix
+        return found
+
+    def accepted_encodings(self) -> set[str]:
+        """The Accept-Encoding header's codings, less those refused with q=0."""
+        accepted = set()
+        for item in self.headers.get("Accept-Encoding", "").split(","):
+            name, _, parameters = item.partition(";")
+            weight = parameters.strip().removeprefix("q=")
+            with suppress(ValueError):
+                if weight and float(weight) <= 0:
+                    continue
+            accepted.add(name.strip().lower())
+        return accepted
+
+    def guess_type(self, path: str | os.PathLike[str]) -> str:
+        for encoding, suffix in ENCODINGS:
+            if encoding == self.content_encoding:
+                path = str(path).removesuffix(suffix)
+        return super().guess_type(path)
 
     def end_headers(self) -> None:
+        self.send_encoding_and_cache_headers()
+        self.send_site_headers()
+        super().end_headers()
+
+    def send_encoding_and_cache_headers(self) -> None:
+        if self.content_encoding is not None:
+            self.send_header("Content-Encoding", self.content_encoding)
+        if self.has_encodings:
+            self.send_header("Vary", "Accept-Encoding")
+        query = parse_qs(urlsplit(self.path).query)
+        if any(name in query for name in CHECKSUM_PARAMETERS):
+            self.send_header("Cache-Control", "public, max-age=31536000, immutable")
+        else:
+            self.send_header("Cache-Control", "no-cache")
+
+    # The site's own headers (the host behaviour described above).
+
+    def send_site_headers(self) -> None:
         """The site's `_headers`, as a static host sends them, read on each request (a
         rebuild may change them)."""
         rules_file = Path(self.directory) / HEADERS_FILE
@@ -61,7 +134,6 @@ class SiteHandler(SimpleHTTPRequestHandler):
             path = self.path.split("?", 1)[0].split("#", 1)[0]
             for name, value in headers_for(read_headers_file(rules_file.read_text("utf-8")), path):
                 self.send_header(name, value)
-        super().end_headers()
 
 
 class QuietSiteHandler(SiteHandler):

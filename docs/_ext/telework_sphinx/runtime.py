@@ -2,18 +2,21 @@
 
 Pyodide comes from the npm package pinned in package-lock.json (`npm ci` puts it in
 node_modules/pyodide). Only the files a browser needs are copied, with a small lock file
-carrying the runtime's real ABI. The standard library is shipped with the modules used at
-start-up precompiled (tools/precompile.mjs), and so is the wheel: the browser compiles
-no Python, which more than halves the time to a live planner.
+carrying the runtime's real ABI. The standard library is shipped trimmed to the modules
+the package can import, precompiled (tools/precompile.mjs), and so is the wheel: the
+browser compiles no Python, which more than halves the time to a live planner, and
+downloads a fifth of the standard library.
 """
 
 from __future__ import annotations
 
+import ast
 import base64
 import hashlib
 import json
 import shutil
 import subprocess
+import sys
 import tomllib
 import zipfile
 from collections.abc import Iterable
@@ -33,6 +36,9 @@ STATIC = Path(__file__).resolve().parent / "static"
 CACHE = ROOT / "node_modules" / ".cache" / "telework-planner"
 """Precompiled standard libraries, by input hash (npm's usual cache place)."""
 PRECOMPILE = ROOT / "tools" / "precompile.mjs"
+PRECOMPRESS = ROOT / "tools" / "precompress.mjs"
+COMPRESSED = CACHE.parent / "telework-compressed"
+"""Brotli and gzip copies of the site's files, by content hash."""
 
 USES_PLANNER_FILES = "telework-planner-files"
 """Page metadata key set on pages that load the planner's files (see `uses_planner_files`)."""
@@ -40,13 +46,10 @@ STATIC_SUBDIR = "planner"
 """The planner's folder in the site's _static/ (the package's static/planner/ goes there too)."""
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 STDLIB = "python_stdlib.zip"
-WARM_UP = """\
-import telework.web
-telework.web.respond({})
-import telework.proposal
-"""
-"""What the worker runs first (the proposal page's widget also calls telework.proposal):
-its imports are the ones worth precompiling."""
+SIZES = "sizes.json"
+"""Sizes of the files the worker downloads itself, for its progress reports (worker.mjs)."""
+FIRST_CALL = "telework.web.respond({})"
+"""What the planner's worker runs first (it reads the guide's data)."""
 WHEEL_TAG = "py3-none-any"
 
 
@@ -104,6 +107,36 @@ def lock_file() -> str:
     return json.dumps({"info": info, "packages": {}}, indent=1) + "\n"
 
 
+def warm_up() -> str:
+    """The Python precompiling runs: it imports every module of the package that a browser
+    can load (not `__main__`, nor modules needing packages outside the standard library)
+    and every standard-library module named in the package's source (some are imported
+    inside functions), then makes the first call. The trimmed standard library holds
+    what this imports, and nothing else."""
+    package = SOURCE.name
+    modules: list[str] = []
+    stdlib: set[str] = set()
+    for path in sorted(SOURCE.rglob("*.py")):
+        parts = path.relative_to(SOURCE.parent).with_suffix("").parts
+        tops = {name: name.split(".")[0] for name in _absolute_imports(path)}
+        in_stdlib = {name for name, top in tops.items() if top in sys.stdlib_module_names}
+        if parts[-1] != "__main__" and set(tops.values()) <= {package, *sys.stdlib_module_names}:
+            modules.append(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+        stdlib |= in_stdlib
+    imports = sorted(stdlib) + modules
+    return "".join(f"import {name}\n" for name in imports) + FIRST_CALL + "\n"
+
+
+def _absolute_imports(source: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(source.read_bytes())):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module)
+    return names - {"__future__"}
+
+
 def precompile(wheel: Path, cache_dir: Path) -> Path:
     """Precompiled start-up modules for `wheel` (see tools/precompile.mjs), cached by input.
 
@@ -112,16 +145,14 @@ def precompile(wheel: Path, cache_dir: Path) -> Path:
     key = hashlib.sha256()
     for part in (PYODIDE_DIR / STDLIB, PYODIDE_DIR / "pyodide.asm.wasm", wheel, PRECOMPILE):
         key.update(part.read_bytes())
-    key.update(WARM_UP.encode())
+    code = warm_up()
+    key.update(code.encode())
     cached = cache_dir / key.hexdigest()[:16]
     if (cached / STDLIB).exists():
         return cached
-    node = shutil.which("node")
-    if node is None:
-        raise ExtensionError("the web planner needs Node.js (`node`) to precompile Python")
     partial = cached.with_suffix(".partial")
     shutil.rmtree(partial, ignore_errors=True)
-    args = [node, str(PRECOMPILE), str(PYODIDE_DIR), str(wheel), WARM_UP, str(partial)]
+    args = [_node(), str(PRECOMPILE), str(PYODIDE_DIR), str(wheel), code, str(partial)]
     done = subprocess.run(args, capture_output=True, text=True, check=False, timeout=300)
     if done.returncode != 0:
         raise ExtensionError(f"precompiling Python for the web planner failed:\n{done.stderr}")
@@ -131,6 +162,25 @@ def precompile(wheel: Path, cache_dir: Path) -> Path:
             shutil.rmtree(old) if old.is_dir() else old.unlink()
     partial.replace(cached)
     return cached
+
+
+def precompress(app: Sphinx, exception: Exception | None) -> None:
+    """On build-finished: brotli and gzip copies beside the site's files (tools/precompress.mjs),
+    which hosts honouring precompressed files send, and tools/serve.py too."""
+    if exception is not None:
+        return
+    args = [_node(), str(PRECOMPRESS), str(app.outdir), str(COMPRESSED)]
+    done = subprocess.run(args, capture_output=True, text=True, check=False, timeout=600)
+    if done.returncode != 0:
+        raise ExtensionError(f"compressing the built site failed:\n{done.stderr}")
+    logger.info("[planner] %s", done.stdout.strip())
+
+
+def _node() -> str:
+    node = shutil.which("node")
+    if node is None:
+        raise ExtensionError("the web planner needs Node.js (`node`) to build its files")
+    return node
 
 
 def check_pyodide() -> None:
@@ -159,9 +209,13 @@ def stage_runtime(app: Sphinx) -> None:
         _copy(PYODIDE_DIR / name, runtime / name)
     (runtime / "pyodide-lock.json").write_text(lock_file(), encoding="utf-8")
     compiled = precompile(build_wheel(CACHE / "source"), CACHE)
-    build_wheel(runtime.parent, compiled / "site-packages")
+    wheel = build_wheel(runtime.parent, compiled / "site-packages")
     _copy(compiled / STDLIB, runtime / STDLIB)
+    downloads = (runtime / "pyodide.asm.wasm", runtime / STDLIB, wheel)
+    sizes = {path.name: path.stat().st_size for path in downloads}
+    (runtime / SIZES).write_text(json.dumps(sizes) + "\n", encoding="utf-8")
     app.config.html_static_path.extend([str(STATIC), str(staged)])
+    app.connect("build-finished", precompress, priority=900)  # after every file is final
     # The widgets' own code counts too: Sphinx does not track an extension's source.
     digest = _tree_digest(STATIC, staged, Path(__file__).parent.glob("*.py"))
     app.telework_runtime_digest = digest  # type: ignore[attr-defined]

@@ -3,15 +3,26 @@
 // start() boots Python once, or adopts a worker planner.js already started ({worker, the
 // events it sent meanwhile}); call() runs a function of the telework package there and
 // resolves with its result, or rejects with the reason Python gave, or when no answer
-// comes in time.
+// comes in time, or at once when the worker has died. onProgress(fn) has fn(loadedBytes,
+// totalBytes) called as the runtime's files download.
 const WORKER_URL = new URL("./worker.mjs", import.meta.url);
 const ANSWER_TIMEOUT_MS = 15000;
+const DIED = "Python stopped working; reload the page to start it again";
 
 export const python = {
   worker: null,
   started: null,
   nextId: 0,
   pending: new Map(),
+  dead: null,
+  progress: null,
+  progressListeners: [],
+
+  /** Have fn(loadedBytes, totalBytes) called now (if known) and as the download goes on. */
+  onProgress(fn) {
+    this.progressListeners.push(fn);
+    if (this.progress) fn(this.progress.loaded, this.progress.total);
+  },
 
   /** Boot Python with the wheel of telework (a file name in this folder). */
   start(wheel, handover = null) {
@@ -25,11 +36,13 @@ export const python = {
       this.worker.onmessage = ({ data }) => {
         if (data.type === "ready") resolve();
         else if (data.type === "failed") reject(new Error(data.reason));
+        else if (data.type === "progress") this.reportProgress(data);
         else this.settle(data);
       };
       this.worker.onerror = (event) => {
         event.preventDefault();
         reject(new Error(event.message || "Python's worker failed to start"));
+        this.die(); // once booted, an uncaught error there leaves nothing to trust
       };
       if (handover) {
         for (const event of handover.early) {
@@ -45,6 +58,7 @@ export const python = {
 
   /** Call `module`.`name`(*args, **kwargs) in the telework package; JSON-like values. */
   call(module, name, args, kwargs = {}) {
+    if (this.dead) return Promise.reject(this.dead);
     const id = ++this.nextId;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -54,6 +68,22 @@ export const python = {
       this.pending.set(id, { resolve, reject, timer });
       this.worker.postMessage({ type: "call", id, module, name, args, kwargs });
     });
+  },
+
+  /** The worker is gone: every call waiting fails now, and every later one at once. */
+  die() {
+    this.dead = new Error(DIED);
+    this.worker.terminate();
+    for (const { reject, timer } of this.pending.values()) {
+      clearTimeout(timer);
+      reject(this.dead);
+    }
+    this.pending.clear();
+  },
+
+  reportProgress({ loaded, total }) {
+    this.progress = { loaded, total };
+    for (const fn of this.progressListeners) fn(loaded, total);
   },
 
   settle({ id, type, result, reason }) {
