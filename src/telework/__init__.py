@@ -44,6 +44,7 @@ if TYPE_CHECKING:
         render_proposal_markdown,
         render_proposal_text,
     )
+    from .trial import Entry, Trial, TrialError, TrialLog, log_from_csv, log_to_csv, summarise
 
 __version__ = "0.1.0"
 
@@ -59,12 +60,17 @@ _HOMES = {
     ".proposal": (
         "DetailsError", "Proposal", "ProposalDetails", "ProposalSection", "draft_proposal",
         "load_proposal_template",
+    "log_from_csv",
+    "log_to_csv",
     ),
     ".render": (
         "checklist_to_dict", "render_html", "render_json", "render_markdown", "render_text"
     ),
     ".render.proposal": (
         "render_proposal_html", "render_proposal_markdown", "render_proposal_text"
+    ),
+    ".trial": (
+        "Entry", "Trial", "TrialError", "TrialLog", "log_from_csv", "log_to_csv", "summarise"
     ),
 }  # fmt: skip
 _HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
@@ -90,6 +96,7 @@ __all__ = [
     "Condition",
     "DataError",
     "DetailsError",
+    "Entry",
     "Guide",
     "Item",
     "Option",
@@ -100,6 +107,9 @@ __all__ = [
     "Section",
     "Source",
     "TeleworkError",
+    "Trial",
+    "TrialError",
+    "TrialLog",
     "applicable_questions",
     "checklist_to_dict",
     "clean_answers",
@@ -108,6 +118,8 @@ __all__ = [
     "evaluate",
     "load_guide",
     "load_proposal_template",
+    "log_from_csv",
+    "log_to_csv",
     "plan",
     "plan_relevant",
     "questions_in",
@@ -118,4 +130,5 @@ __all__ = [
     "render_proposal_markdown",
     "render_proposal_text",
     "render_text",
+    "summarise",
 ]

@@ -18,6 +18,7 @@ from .model import Checklist, Guide
 from .proposal import DETAIL_FIELDS, DetailsError, Proposal, draft_proposal
 from .render import render_html, render_json, render_markdown, render_text
 from .render.proposal import PROPOSAL_RENDERERS
+from .trial import cli as log_cli
 
 RENDERERS: dict[str, Callable[[Checklist], str]] = {
     "md": render_markdown,
@@ -85,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     proposal.add_argument("--review-date", metavar="YYYY-MM-DD", help="when to review the trial")
     proposal.add_argument("--notes", help="anything else to include, in your own words")
     proposal.add_argument("--format", choices=tuple(PROPOSAL_RENDERERS), default="text")
+    log_cli.add_parser(commands)
     return parser
 
 
@@ -93,6 +95,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "questions":
             sys.stdout.write(_questions(load_guide(), args.format))
+        elif args.command == "log":
+            sys.stdout.write(log_cli.run(args))
         elif args.command == "proposal":
             sys.stdout.write(PROPOSAL_RENDERERS[args.format](_proposal(args)))
         else:
