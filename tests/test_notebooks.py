@@ -105,10 +105,11 @@ def executed(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Execut
     return get
 
 
-def test_the_book_has_the_three_notebooks() -> None:
+def test_the_book_has_the_four_notebooks() -> None:
     assert [p.stem for p in NOTEBOOKS] == [
         "build-your-plan",
         "inside-the-planner",
+        "review-your-trial",
         "what-changes-the-advice",
     ]
 
@@ -128,7 +129,7 @@ def test_notebooks_open_with_a_title_and_how_to_run_them_locally(path: Path) -> 
     assert "Run this notebook locally" in first.source and "make notebooks" in first.source
 
 
-@pytest.mark.parametrize("stem", [p.stem for p in NOTEBOOKS])
+@pytest.mark.parametrize("stem", [p.stem for p in NOTEBOOKS if p.stem != "review-your-trial"])
 def test_notebook_shows_every_item_for_the_answers_it_uses(
     executed: Callable[[str], Executed], stem: str
 ) -> None:
@@ -171,3 +172,19 @@ def test_planner_notebook_drafts_a_proposal_from_its_answers(
         assert details.name in text
         for title in [proposal.title, *(s.title for s in proposal.sections if s.title)]:
             assert title in text, f"proposal section {title!r} is not shown"
+
+
+def test_trial_notebook_shows_the_sample_summary_and_its_charts(
+    executed: Callable[[str], Executed],
+) -> None:
+    notebook = executed("review-your-trial").notebook
+    text = shown_text(notebook)
+    # the shipped sample: Tuesdays and Thursdays at home for six weeks from 2 March 2026,
+    # with no entry on 18 and 26 March, nor over Easter (3 and 6 April)
+    assert "Days logged: 11 at home, 15 at the office." in text
+    assert "2026-03-18, 2026-03-26, 2026-04-03, 2026-04-06" in text
+    assert "Internet down for 40 minutes" in text  # a day's note
+    charts = [
+        o for c in notebook.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})
+    ]
+    assert len(charts) == 2

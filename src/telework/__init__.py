@@ -44,7 +44,17 @@ if TYPE_CHECKING:
         render_proposal_markdown,
         render_proposal_text,
     )
-    from .trial import Entry, Trial, TrialError, TrialLog, log_from_csv, log_to_csv, summarise
+    from .trial import (
+        Comparison,
+        Entry,
+        Trial,
+        TrialError,
+        TrialLog,
+        TrialSummary,
+        log_from_csv,
+        log_to_csv,
+        summarise,
+    )
 
 __version__ = "0.1.0"
 
@@ -70,7 +80,8 @@ _HOMES = {
         "render_proposal_html", "render_proposal_markdown", "render_proposal_text"
     ),
     ".trial": (
-        "Entry", "Trial", "TrialError", "TrialLog", "log_from_csv", "log_to_csv", "summarise"
+        "Comparison", "Entry", "Trial", "TrialError", "TrialLog", "TrialSummary", "log_from_csv",
+        "log_to_csv", "summarise",
     ),
 }  # fmt: skip
 _HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
@@ -93,6 +104,7 @@ __all__ = [
     "AnswerError",
     "Checklist",
     "ChecklistSection",
+    "Comparison",
     "Condition",
     "DataError",
     "DetailsError",
@@ -110,6 +122,7 @@ __all__ = [
     "Trial",
     "TrialError",
     "TrialLog",
+    "TrialSummary",
     "applicable_questions",
     "checklist_to_dict",
     "clean_answers",

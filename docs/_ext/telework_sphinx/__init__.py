@@ -11,6 +11,7 @@ from .notebooks import setup_notebooks
 from .planner import setup_planner
 from .proposal import setup_proposal
 from .reference import setup_reference
+from .trial import setup_trial
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -18,5 +19,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_reference(app)
     setup_planner(app)
     setup_proposal(app)
+    setup_trial(app)
     setup_notebooks(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

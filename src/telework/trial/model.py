@@ -101,7 +101,7 @@ class Trial:
 
     @classmethod
     def from_mapping(cls, raw: object) -> Trial:
-        """A trial from a form or a file, keyed by :data:`TRIAL_FIELDS`; empty fields left out."""
+        """A trial from a form or a file, keyed by ``TRIAL_FIELDS``; empty fields left out."""
         return cls(**_given(raw, TRIAL_FIELDS, "trial", required=("start", "weeks", "review")))
 
     @property
@@ -160,7 +160,7 @@ class Entry:
 
     @classmethod
     def from_mapping(cls, raw: object) -> Entry:
-        """An entry from a form or a file row, keyed by :data:`ENTRY_FIELDS` (each measure by
+        """An entry from a form or a file row, keyed by ``ENTRY_FIELDS`` (each measure by
         its id); empty measures are left out."""
         given = _given(raw, ENTRY_FIELDS, "entry", required=("date", "place"))
         return cls(

@@ -20,8 +20,11 @@ MAX_ENTRIES = MAX_LINES
 """The most stored entries looked at (more than any trial has days)."""
 
 
-def respond(raw_trial: object, raw_entries: object, today: object = None) -> dict[str, Any]:
-    """The summary (HTML, Markdown, text), the CSV and the calendar of a stored log.
+def respond(
+    raw_trial: object, raw_entries: object, today: object = None, heading_level: object = 3
+) -> dict[str, Any]:
+    """The summary (HTML with headings at `heading_level`, Markdown, text), the CSV and the
+    calendar of a stored log, counted up to `today` (YYYY-MM-DD; default: Python's date).
 
     A bad trial field is returned in ``errors`` as ``{"field", "message"}`` with no summary;
     an entry that does not fit the trial is left out of the summary and the CSV and
@@ -46,13 +49,14 @@ def respond(raw_trial: object, raw_entries: object, today: object = None) -> dic
         entries.append(entry)
     log = TrialLog(trial, tuple(entries))
     summary = summarise(log, day)
+    level = heading_level if isinstance(heading_level, int) else 3
     return {
         "errors": [],
         "notices": notices,
         "trial": trial.to_dict(),
         "entries": len(entries),
         "days": [entry.day.isoformat() for entry in log.entries],
-        "html": render_summary_html(summary, heading_level=3),
+        "html": render_summary_html(summary, heading_level=level),
         "markdown": render_summary_markdown(summary),
         "text": render_summary_text(summary),
         "csv": log_to_csv(log),
