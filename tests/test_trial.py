@@ -249,3 +249,10 @@ def test_web_adds_an_entry_only_when_it_fits() -> None:
                                "meetings": 2, "notes": ""}}  # fmt: skip
     refused = add_entry(TRIAL, ENTRIES, {"date": "2026-03-03", "place": "home"})
     assert refused["error"]["field"] == "date"
+
+
+def test_html_summary_escapes_what_the_reader_typed() -> None:
+    summary = summarise(log(agreed='<script>alert(1)</script> & "x"'), TODAY)
+    html = render_summary_html(summary)
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;" in html

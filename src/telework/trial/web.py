@@ -55,7 +55,6 @@ def respond(
         "notices": notices,
         "trial": trial.to_dict(),
         "entries": len(entries),
-        "days": [entry.day.isoformat() for entry in log.entries],
         "html": render_summary_html(summary, heading_level=level),
         "markdown": render_summary_markdown(summary),
         "text": render_summary_text(summary),
