@@ -256,3 +256,11 @@ def test_html_summary_escapes_what_the_reader_typed() -> None:
     html = render_summary_html(summary)
     assert "<script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;" in html
+
+
+def test_numbers_keep_two_decimals_so_a_file_holds_them_as_shown() -> None:
+    entry = Entry.from_mapping({"date": "2026-03-09", "place": "home", "response_hours": "1.236"})
+    assert entry.measures == {"response_hours": 1.24}
+    assert Entry(entry.day, "home", measures={"response_hours": 1.0703125}).measures == {
+        "response_hours": 1.07
+    }

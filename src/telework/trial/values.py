@@ -15,6 +15,8 @@ from typing import Any, TypeVar
 from ..errors import TeleworkError, quote
 
 DATE_FORMAT = "YYYY-MM-DD"
+DECIMALS = 2
+"""The decimal places a number in the log keeps."""
 T = TypeVar("T")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _NUMBER = re.compile(r"-?[0-9]{1,6}(\.[0-9]{1,6})?")  # ASCII digits, no exponent
@@ -55,7 +57,8 @@ def read_optional_date(value: object) -> date | None:
 
 
 def read_number(value: object, low: float, high: float, whole: bool = False) -> float:
-    """A number from `low` to `high` (a whole one if `whole`), given as a number or text."""
+    """A number from `low` to `high` (a whole one if `whole`), given as a number or text,
+    kept to ``DECIMALS`` places (so a file holds it exactly as it is shown)."""
     kind = "a whole number" if whole else "a number"
     allowed = f"use {kind} from {show_number(low)} to {show_number(high)}"
     number: float | None = None
@@ -67,7 +70,7 @@ def read_number(value: object, low: float, high: float, whole: bool = False) -> 
         raise TrialError(f"{quote(value)} is not a number; {allowed}")
     if not low <= number <= high or (whole and not number.is_integer()):
         raise TrialError(f"{quote(value)} is impossible here; {allowed}")
-    return number
+    return round(number, DECIMALS)
 
 
 def read_choice(value: object, allowed: Iterable[str]) -> str:
