@@ -110,6 +110,7 @@ def test_the_book_has_its_notebooks() -> None:
         "build-your-plan",
         "inside-the-planner",
         "rehearse",
+        "review-your-trial",
         "what-changes-the-advice",
     ]
 
@@ -129,7 +130,7 @@ def test_notebooks_open_with_a_title_and_how_to_run_them_locally(path: Path) -> 
     assert "Run this notebook locally" in first.source and "make notebooks" in first.source
 
 
-@pytest.mark.parametrize("stem", [p.stem for p in NOTEBOOKS])
+@pytest.mark.parametrize("stem", [p.stem for p in NOTEBOOKS if p.stem != "review-your-trial"])
 def test_notebook_shows_every_item_for_the_answers_it_uses(
     executed: Callable[[str], Executed], stem: str
 ) -> None:
@@ -189,3 +190,19 @@ def test_rehearsal_notebook_shows_live_cards_and_the_sheet_of_its_replies(
     assert "I connect only through the company VPN, on the laptop IT gave me." in text
     assert "unknown element “charm”" in text
     assert "Questions you may have" in text  # the prepared points in the proposal
+
+
+def test_trial_notebook_shows_the_sample_summary_and_its_charts(
+    executed: Callable[[str], Executed],
+) -> None:
+    notebook = executed("review-your-trial").notebook
+    text = shown_text(notebook)
+    # the shipped sample: Tuesdays and Thursdays at home for six weeks from 2 March 2026,
+    # with no entry on 18 and 26 March, nor over Easter (3 and 6 April)
+    assert "Days logged: 11 at home, 15 at the office." in text
+    assert "2026-03-18, 2026-03-26, 2026-04-03, 2026-04-06" in text
+    assert "Internet down for 40 minutes" in text  # a day's note
+    charts = [
+        o for c in notebook.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})
+    ]
+    assert len(charts) == 2

@@ -57,6 +57,17 @@ if TYPE_CHECKING:
         render_proposal_markdown,
         render_proposal_text,
     )
+    from .trial import (
+        Comparison,
+        Entry,
+        Trial,
+        TrialError,
+        TrialLog,
+        TrialSummary,
+        log_from_csv,
+        log_to_csv,
+        summarise,
+    )
 
 __version__ = "0.1.0"
 
@@ -73,6 +84,8 @@ _HOMES = {
     ".proposal": (
         "DetailsError", "Proposal", "ProposalDetails", "ProposalSection", "draft_proposal",
         "load_proposal_template",
+    "log_from_csv",
+    "log_to_csv",
     ),
     ".render": (
         "checklist_to_dict", "render_html", "render_json", "render_markdown", "render_text"
@@ -81,6 +94,10 @@ _HOMES = {
         "render_proposal_html", "render_proposal_markdown", "render_proposal_text"
     ),
     ".rehearse": ("rehearsal",),
+    ".trial": (
+        "Comparison", "Entry", "Trial", "TrialError", "TrialLog", "TrialSummary", "log_from_csv",
+        "log_to_csv", "summarise",
+    ),
 }  # fmt: skip
 _HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
 
@@ -103,9 +120,11 @@ __all__ = [
     "Checklist",
     "ChecklistPhase",
     "ChecklistSection",
+    "Comparison",
     "Condition",
     "DataError",
     "DetailsError",
+    "Entry",
     "Guide",
     "Item",
     "Move",
@@ -118,6 +137,10 @@ __all__ = [
     "Section",
     "Source",
     "TeleworkError",
+    "Trial",
+    "TrialError",
+    "TrialLog",
+    "TrialSummary",
     "applicable_questions",
     "check_answers",
     "checklist_to_dict",
@@ -127,6 +150,8 @@ __all__ = [
     "evaluate",
     "load_guide",
     "load_proposal_template",
+    "log_from_csv",
+    "log_to_csv",
     "plan",
     "plan_relevant",
     "questions_in",
@@ -138,4 +163,5 @@ __all__ = [
     "render_proposal_markdown",
     "render_proposal_text",
     "render_text",
+    "summarise",
 ]

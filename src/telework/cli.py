@@ -21,6 +21,7 @@ from .proposal import DETAIL_FIELDS, DetailsError, Proposal, draft_proposal
 from .rehearse import cli as rehearse
 from .render import render_html, render_json, render_markdown, render_text
 from .render.proposal import PROPOSAL_RENDERERS
+from .trial import cli as log_cli
 
 RENDERERS: dict[str, Callable[[Checklist], str]] = {
     "md": render_markdown,
@@ -95,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     proposal.add_argument("--notes", help="anything else to include, in your own words")
     proposal.add_argument("--format", choices=tuple(PROPOSAL_RENDERERS), default="text")
     rehearse.add_parser(commands)
+    log_cli.add_parser(commands)
     return parser
 
 
@@ -137,6 +139,8 @@ def _output(args: argparse.Namespace) -> str:
         return PROPOSAL_RENDERERS[args.format](_proposal(args))
     if args.command == "rehearse":
         return rehearse.run(args)
+    if args.command == "log":
+        return log_cli.run(args)
     return RENDERERS[args.format](plan(_answers(args)))
 
 

@@ -14,6 +14,7 @@ from .proposal import setup_proposal
 from .reference import setup_reference
 from .rehearsal import setup_rehearsal
 from .security import setup_security
+from .trial import setup_trial
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -22,6 +23,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_planner(app)
     setup_proposal(app)
     setup_rehearsal(app)
+    setup_trial(app)
     setup_notebooks(app)
     setup_security(app)
     setup_offline(app)
