@@ -1,4 +1,5 @@
-"""The Telework Guidebook's Sphinx extension: citations, generated reference, planner widgets."""
+"""The Telework Guidebook's Sphinx extension: cross-references and citations, generated
+reference, planner widgets, notebook pages and page descriptions."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .citations import setup_citations
+from .descriptions import setup_descriptions
+from .domain import setup_domain
 from .notebooks import setup_notebooks
 from .planner import setup_planner
 from .proposal import setup_proposal
@@ -14,9 +17,11 @@ from .reference import setup_reference
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    setup_domain(app)
     setup_citations(app)
     setup_reference(app)
     setup_planner(app)
     setup_proposal(app)
     setup_notebooks(app)
+    setup_descriptions(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
