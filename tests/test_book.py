@@ -414,10 +414,15 @@ def test_citation_without_a_bibliography_fails_the_build_naming_the_directive(
     )
 
 
-def test_bibliography_on_two_pages_fails_the_build_naming_both(
+def test_bibliography_on_two_pages_not_where_checklists_link_fails_the_build(
     build_scratch_book: Callable[[Mapping[str, str]], CompletedProcess[str]],
 ) -> None:
     bibliography = "# Sources\n\n```{telework-sources}\n```\n"
     result = build_scratch_book({"index": "# Scratch\n", "one": bibliography, "two": bibliography})
     assert result.returncode != 0
     assert "the telework-sources directive appears on several pages (one, two)" in result.stderr
+    # Rendered checklists link sources to reference/sources.html#src-<id>.
+    assert (
+        "the telework-sources directive is on one, two, but the planner's checklists link "
+        "sources to 'reference/sources'" in result.stderr
+    )

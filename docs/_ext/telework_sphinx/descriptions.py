@@ -40,7 +40,10 @@ def shorten(text: str, limit: int = MAX_LENGTH) -> str:
         if len(longer) > limit:
             break
         kept = longer
-    return kept or text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:—–-") + "…"
+    if kept:
+        return kept
+    words = text[: limit - 1].rsplit(" ", 1)[0]
+    return words.rstrip(" ,;:-\u2013\u2014") + "…"  # no dangling punctuation or dash
 
 
 def add_description(
