@@ -422,7 +422,8 @@ def test_bibliography_on_two_pages_not_where_checklists_link_fails_the_build(
     assert result.returncode != 0
     assert "the telework-sources directive appears on several pages (one, two)" in result.stderr
     # Rendered checklists link sources to reference/sources.html#src-<id>.
-    assert (
-        "the telework-sources directive is on one, two, but the planner's checklists link "
-        "sources to 'reference/sources'" in result.stderr
+    elsewhere = re.compile(
+        r"the telework-sources directive is on (one|two), but the planner's checklists link "
+        r"sources to 'reference/sources'"
     )
+    assert elsewhere.search(result.stderr)
