@@ -113,9 +113,12 @@ html_sourcelink_suffix = ""
 html_copy_source = True  # the download button offers the page source
 html_show_sphinx = False
 html_last_updated_fmt = None
-# The colour mode the theme falls back to (auto, as its script does, but without the
-# console error it logs when none is given).
+# The theme's colour mode before the reader picks one: without it, a first visit logs
+# "Got invalid theme mode" (the theme reads an empty default).
 html_context = {"default_mode": "auto"}
+# The sidebar: the book's title in a landmark, then the chapters. Search is the header's
+# button alone (the theme's sidebar search field drew it a second time on wide screens).
+html_sidebars = {"**": ["book-title.html", "sbt-sidebar-nav.html"]}
 html_theme_options = {
     "use_download_button": True,
     "use_fullscreen_button": False,

@@ -14,6 +14,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 from sphinx.search.en import SearchEnglish
+from sphinx.util.inventory import InventoryFile
 
 import telework
 
@@ -32,6 +33,18 @@ def soup(path: Path) -> BeautifulSoup:
 
 def html_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
+
+
+def book_pages(site: Path) -> list[Path]:
+    """The pages of the book's table of contents, in its order."""
+    toc = yaml.safe_load((DOCS / "_toc.yml").read_text(encoding="utf-8"))
+    return [site / f"{name}.html" for name in toc_docnames(toc)]
+
+
+def title(page: Path) -> str:
+    heading = soup(page).select_one("article h1")
+    assert heading is not None, f"{page.name} has no title"
+    return plain(heading.get_text()).removesuffix("#").strip()
 
 
 def ids_in(path: Path) -> set[str]:
@@ -291,6 +304,85 @@ def test_search_page_and_index_find_words_of_the_book(built_site: Path) -> None:
     assert decisions in (found_in if isinstance(found_in, list) else [found_in])
 
 
+def descriptions(page: Path) -> list[str]:
+    metas = soup(page).find_all("meta", attrs={"name": "description"})
+    return [str(meta.get("content", "")) for meta in metas]
+
+
+def test_every_page_has_one_short_meta_description(built_site: Path) -> None:
+    wrong = []
+    for page in html_pages(built_site):
+        if "_static" in page.relative_to(built_site).parts:
+            continue  # the theme's template fragments, not pages
+        found = descriptions(page)
+        if len(found) != 1 or not 20 <= len(found[0]) <= 160 or "<" in found[0]:
+            wrong.append(f"{page.relative_to(built_site)}: {found}")
+    assert wrong == []
+
+
+def test_meta_descriptions_are_each_pages_opening_sentences(built_site: Path) -> None:
+    # The landing page's first two sentences fit in 160 characters; the third does not.
+    assert descriptions(built_site / "index.html") == [
+        "Working from home is rarely handed out. Usually you have to ask for it, and how and "
+        "when you ask makes a real difference to the answer."
+    ]
+    # A notebook's opening note on how to run it is an aside, not its description.
+    notebook = descriptions(built_site / "notebooks/build-your-plan.html")[0]
+    assert notebook.startswith("The planner turns your answers into a checklist.")
+    pages = book_pages(built_site)
+    assert len({descriptions(page)[0] for page in pages}) == len(pages)
+
+
+def test_no_two_pages_share_a_title(built_site: Path) -> None:
+    titles = [title(page) for page in book_pages(built_site)]
+    assert sorted(t for t in titles if titles.count(t) > 1) == []
+    assert title(built_site / "tools/planner.html") == "Build your plan"
+    assert title(built_site / "notebooks/build-your-plan.html") == "Plan in a notebook"
+
+
+def test_the_landing_page_starts_with_a_link_to_the_planner(built_site: Path) -> None:
+    page = built_site / "index.html"
+    article = soup(page).select_one("article")
+    assert article is not None
+    first_link = article.select_one("a[href]:not(.headerlink)")
+    assert first_link is not None and plain(first_link.get_text()) == "Build your plan"
+    target = local_target(built_site, page, str(first_link["href"]))
+    assert target is not None and target[0] == (built_site / "tools/planner.html").resolve()
+
+
+def test_chapters_hold_widgets_each_asking_their_own_question(built_site: Path) -> None:
+    chapters = [p for p in book_pages(built_site) if p.parent.name not in {"tools", "reference"}]
+    widgets = {
+        page.relative_to(built_site).as_posix(): plain(widget.get_text())
+        for page in chapters
+        for widget in soup(page).select(".tw-planner .tw-planner-title")
+    }
+    assert len(widgets) >= 5, widgets
+    assert len(set(widgets.values())) == len(widgets), widgets
+
+
+def test_the_sidebar_has_no_second_search_field(built_site: Path) -> None:
+    # The header's search button is the one search control (the browser sweep counts the
+    # visible ones, and axe checks that the sidebar's items are in landmarks).
+    for page in (built_site / "index.html", built_site / "reference/sources.html"):
+        sidebar = soup(page).select_one(".bd-sidebar-primary")
+        assert sidebar is not None
+        assert sidebar.select(".search-button-field") == []
+        assert soup(page).select(".article-header-buttons .search-button")
+
+
+def test_inventory_lists_every_source_and_checklist_item(built_site: Path) -> None:
+    with (built_site / "objects.inv").open("rb") as stream:
+        inventory = InventoryFile.load(stream, "", lambda base, uri: uri)
+    guide = telework.load_guide()
+    sources = inventory["telework:source"]
+    items = inventory["telework:item"]
+    assert sorted(sources) == sorted(source.id for source in guide.sources)
+    assert sorted(items) == sorted(item.id for item in guide.items)
+    assert sources["recruiter-qa"][2] == f"{SOURCES_PAGE}#src-recruiter-qa"
+    assert items["keep-log"][2] == f"{DECISIONS_PAGE}#item-keep-log"
+
+
 def test_unknown_source_id_fails_the_build_naming_the_allowed_ids(
     build_scratch_book: Callable[[Mapping[str, str]], CompletedProcess[str]],
 ) -> None:
@@ -309,3 +401,29 @@ def test_item_link_to_a_missing_label_fails_the_build_naming_item_and_target(
     assert result.returncode != 0
     item = telework.load_guide().items[0]
     assert f"checklist item {item.id!r} links to missing target {item.link!r}" in result.stderr
+
+
+def test_citation_without_a_bibliography_fails_the_build_naming_the_directive(
+    build_scratch_book: Callable[[Mapping[str, str]], CompletedProcess[str]],
+) -> None:
+    result = build_scratch_book({"index": "# Scratch\n\nA claim {src}`recruiter-qa`.\n"})
+    assert result.returncode != 0
+    assert (
+        "cannot link source 'recruiter-qa': no page holds the telework-sources directive"
+        in result.stderr
+    )
+
+
+def test_bibliography_on_two_pages_not_where_checklists_link_fails_the_build(
+    build_scratch_book: Callable[[Mapping[str, str]], CompletedProcess[str]],
+) -> None:
+    bibliography = "# Sources\n\n```{telework-sources}\n```\n"
+    result = build_scratch_book({"index": "# Scratch\n", "one": bibliography, "two": bibliography})
+    assert result.returncode != 0
+    assert "the telework-sources directive appears on several pages (one, two)" in result.stderr
+    # Rendered checklists link sources to reference/sources.html#src-<id>.
+    elsewhere = re.compile(
+        r"the telework-sources directive is on (one|two), but the planner's checklists link "
+        r"sources to 'reference/sources'"
+    )
+    assert elsewhere.search(result.stderr)

@@ -1,4 +1,5 @@
-"""The Telework Guidebook's Sphinx extension: citations, generated reference, planner widgets."""
+"""The Telework Guidebook's Sphinx extension: cross-references and citations, generated
+reference, planner widgets, notebook pages and page descriptions."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .citations import setup_citations
+from .descriptions import setup_descriptions
+from .domain import setup_domain
 from .notebooks import setup_notebooks
 from .offline import setup_offline
 from .planner import setup_planner
@@ -18,6 +21,7 @@ from .trial import setup_trial
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    setup_domain(app)
     setup_citations(app)
     setup_reference(app)
     setup_planner(app)
@@ -25,6 +29,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_rehearsal(app)
     setup_trial(app)
     setup_notebooks(app)
+    setup_descriptions(app)
     setup_security(app)
     setup_offline(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -2,11 +2,9 @@
 
 - ``telework-decisions``: every question, every phase, and every checklist item with its
   conditions in words (when it applies, when it leaves, where it moves), why, sources,
-  conflicts and book section; each item is anchored ``item-<id>``.
+  conflicts and book section; items are objects of the book's domain.
 - ``planner-items``: the items whose book link points to the current page.
 - ``telework-cli``: ``telework --help`` and each subcommand's help, from the argparse parser.
-
-Item book links (``docname#label``) are checked against the labels of the built book.
 """
 
 from __future__ import annotations
@@ -14,13 +12,9 @@ from __future__ import annotations
 import argparse
 
 from docutils import nodes
-from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
-from sphinx.domains.std import StandardDomain
-from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
-from sphinx.util.nodes import make_refnode
 
 import telework
 from telework.cli import build_parser
@@ -28,25 +22,11 @@ from telework.conditions import NEVER
 from telework.render.common import OWN_SUGGESTION
 
 from .citations import source_refs
-from .pages import PageSet
+from .domain import BOOK_LINK, ITEM, anchor, domain, xref
 
 logger = logging.getLogger(__name__)
 
-ITEM_REFTYPE = "telework-item"  # reftarget: an item id; goes to the decisions page
-LINK_REFTYPE = "telework-link"  # reftarget: an item's book link, "docname#label"
-DECISIONS_PAGES = PageSet("telework_decisions_docs")
 HELP_WIDTH = 88
-
-
-def item_anchor(item_id: str) -> str:
-    """The HTML id of an item's entry on the decisions page."""
-    return f"item-{item_id}"
-
-
-def _xref(reftype: str, target: str, text: str) -> pending_xref:
-    ref = pending_xref("", refdomain="", reftype=reftype, reftarget=target, refexplicit=True)
-    ref.append(nodes.inline("", text))
-    return ref
 
 
 def _field(name: str, *body: nodes.Node) -> nodes.field:
@@ -85,7 +65,7 @@ def _question_entry(question: telework.Question, guide: telework.Guide) -> nodes
 
 
 def _item_entry(item: telework.Item, guide: telework.Guide) -> nodes.container:
-    entry = nodes.container(ids=[item_anchor(item.id)], classes=["tw-decision-item"])
+    entry = nodes.container(ids=[anchor(ITEM, item.id)], classes=["tw-decision-item"])
     text = nodes.paragraph()
     text += nodes.strong("", item.text)
     entry += text
@@ -106,9 +86,9 @@ def _item_entry(item: telework.Item, guide: telework.Guide) -> nodes.container:
         for index, other in enumerate(item.conflicts):
             if index:
                 links.append(nodes.Text("; "))
-            links.append(nodes.reference("", guide.item(other).text, refid=item_anchor(other)))
+            links.append(nodes.reference("", guide.item(other).text, refid=anchor(ITEM, other)))
         fields += _field("Never shown with", *links)
-    fields += _field("Explained in", _xref(LINK_REFTYPE, item.link, item.link))
+    fields += _field("Explained in", xref(BOOK_LINK, item.link, nodes.inline("", item.link)))
     entry += fields
     return entry
 
@@ -119,8 +99,8 @@ class DecisionsDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        DECISIONS_PAGES.add(self.env, self.env.docname)
         guide = telework.load_guide()
+        domain(self.env).note(ITEM, (item.id for item in guide.items))
         questions = _section(["questions"], "Questions")
         for question in guide.questions:
             questions += _question_entry(question, guide)
@@ -168,7 +148,7 @@ class PlannerItemsDirective(SphinxDirective):
         listing = nodes.bullet_list(classes=["tw-planner-items"])
         for item in items:
             line = nodes.paragraph()
-            line += _xref(ITEM_REFTYPE, item.id, item.text)
+            line += xref(ITEM, item.id, nodes.inline("", item.text))
             listing += nodes.list_item("", line)
         return [listing]
 
@@ -204,81 +184,7 @@ def _help_block(parser: argparse.ArgumentParser) -> nodes.literal_block:
     return nodes.literal_block(text, text, language="text")
 
 
-def _label(env: BuildEnvironment, link: str) -> tuple[str, str, str] | None:
-    """(docname, anchor id, section title) of a book link, if its label is on that page."""
-    docname, _, label = link.partition("#")
-    std = env.get_domain("std")
-    assert isinstance(std, StandardDomain)
-    found = std.anonlabels.get(label)
-    if found is None or found[0] != docname:
-        return None
-    title = std.labels.get(label, (docname, found[1], ""))[2]
-    return docname, found[1], title or link
-
-
-def _check_links(app: Sphinx, env: BuildEnvironment) -> None:
-    std = env.get_domain("std")
-    assert isinstance(std, StandardDomain)
-    for item in telework.load_guide().items:
-        if _label(env, item.link) is not None:
-            continue
-        docname, _, label = item.link.partition("#")
-        if docname not in env.found_docs:
-            problem = f"the book has no page {docname!r}"
-        elif label in std.anonlabels:
-            problem = f"label {label!r} is on {std.anonlabels[label][0]!r}, not {docname!r}"
-        else:
-            problem = f"no label {label!r} (a `({label})=` target) exists on {docname!r}"
-        logger.warning(
-            "checklist item %r links to missing target %r: %s",
-            item.id,
-            item.link,
-            problem,
-            type="telework",
-            subtype="item-link",
-        )
-    docs = DECISIONS_PAGES.sorted(env)
-    if len(docs) > 1:
-        logger.warning(
-            "the telework-decisions directive appears on several pages (%s); keep one",
-            ", ".join(docs),
-            type="telework",
-            subtype="decisions",
-        )
-
-
-def _resolve(
-    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.TextElement
-) -> nodes.Node | None:
-    if node["reftype"] == LINK_REFTYPE:
-        found = _label(env, node["reftarget"])
-        if found is None:
-            return contnode  # reported once, by _check_links
-        docname, anchor, title = found
-        return make_refnode(
-            app.builder, node["refdoc"], docname, anchor, nodes.inline("", title), title
-        )
-    if node["reftype"] == ITEM_REFTYPE:
-        docs = DECISIONS_PAGES.sorted(env)
-        if not docs:
-            logger.warning(
-                "cannot link item %r: no page holds the telework-decisions directive",
-                node["reftarget"],
-                location=node,
-                type="telework",
-                subtype="decisions",
-            )
-            return contnode
-        return make_refnode(
-            app.builder, node["refdoc"], docs[0], item_anchor(node["reftarget"]), contnode
-        )
-    return None
-
-
 def setup_reference(app: Sphinx) -> None:
     app.add_directive("telework-decisions", DecisionsDirective)
     app.add_directive("planner-items", PlannerItemsDirective)
     app.add_directive("telework-cli", CliHelpDirective)
-    DECISIONS_PAGES.connect(app)
-    app.connect("env-check-consistency", _check_links)
-    app.connect("missing-reference", _resolve)
