@@ -14,6 +14,7 @@ import pytest
 import telework
 import telework.errors
 import telework.proposal
+import telework.proposal.web
 
 CORPUS = Path(__file__).parent / "bad_inputs"
 LIBRARY = tomllib.loads((CORPUS / "library.toml").read_text(encoding="utf-8"))["call"]
@@ -70,7 +71,7 @@ def test_the_proposal_pages_entry_point_reports_the_same_details_without_raising
     case: dict[str, Any],
 ) -> None:
     answers, details = expand(case["args"])
-    result = telework.proposal.respond(answers, details)
+    result = telework.proposal.web.respond(answers, details)
     shown = [f"{error['field']}: {error['message']}" for error in result["errors"]]
     assert len(shown) == 1 and one_short_line(shown[0])
     for fragment in case["says"]:

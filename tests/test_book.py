@@ -97,6 +97,20 @@ def test_every_checklist_item_links_to_an_existing_section_of_the_book(built_sit
     assert broken == []
 
 
+def test_every_tool_link_of_an_item_reaches_its_tool_on_the_site(built_site: Path) -> None:
+    from telework.render.common import tool_links
+
+    broken, linked = [], 0
+    for item in telework.load_guide().items:
+        for label, href in tool_links(item):
+            linked += 1
+            path, _, anchor = href.partition("#")
+            page = built_site / path
+            if not page.is_file() or anchor not in ids_in(page):
+                broken.append(f"{item.id} -> {href} ({label})")
+    assert linked >= 30 and broken == []
+
+
 def test_every_internal_link_reaches_an_existing_page_and_anchor(built_site: Path) -> None:
     broken = []
     for page in html_pages(built_site):

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 import telework
 import telework.proposal
+import telework.proposal.web
 import telework.web
 from telework.errors import TeleworkError
 from telework.proposal import DETAIL_FIELDS, DetailsError
@@ -140,6 +141,6 @@ def test_the_planners_entry_point_never_raises_for_bad_answers_or_sections(
 def test_the_proposal_pages_entry_point_never_raises(
     raw_answers: object, raw_details: object
 ) -> None:
-    result = telework.proposal.respond(raw_answers, raw_details)
+    result = telework.proposal.web.respond(raw_answers, raw_details)
     shown = [*result["notices"], *(e["message"] for e in result["errors"])]
     assert all("\n" not in n and len(n) <= MESSAGE_LIMIT for n in shown)

@@ -23,9 +23,9 @@ from telework.proposal import (
     Paragraph,
     Proposal,
     load_proposal_template,
-    respond,
-    template_from_data,
 )
+from telework.proposal.template import template_from_data
+from telework.proposal.web import respond
 
 GUIDE = telework.load_guide()
 TEMPLATE = load_proposal_template()

@@ -84,7 +84,7 @@ def test_json_has_the_documented_shape() -> None:
     section = data["sections"][0]
     assert set(section) == {"id", "title", "phase", "items"}
     assert (section["id"], section["phase"]) == ("after-maybe", "after")
-    assert set(section["items"][0]) == {"id", "text", "why", "sources", "link"}
+    assert set(section["items"][0]) == {"id", "text", "why", "sources", "link", "tools"}
     assert data["answers"] == ANSWERS
     assert data["asked"][:3] == ["situation", "trust", "job_fit"] and "maybe_offer" in data["asked"]
 
@@ -128,6 +128,16 @@ def test_the_books_own_suggestions_say_so_instead_of_citing_an_article() -> None
         "why": telework.load_guide().item("yes-confirm-terms").why,
         "sources": [],
         "link": "conversation/three-answers.html#answer-yes",
+        "tools": [
+            {
+                "label": "Rehearse your answer to “The trial is over. Show me how it went.”",
+                "link": "tools/rehearse.html#rehearse-trial-results",
+            },
+            {
+                "label": "Rehearse your answer to “Should we keep going, and on what terms?”",
+                "link": "tools/rehearse.html#rehearse-keep-going",
+            },
+        ],
     }
 
 
@@ -148,3 +158,19 @@ def test_text_names_each_items_sources_under_a_title() -> None:
     assert trial.index(
         "Sources: Persuade Your Employer; Negotiate Working from Home."
     ) < trial.index("[ ] Ask what arrangement")
+
+
+def test_items_link_to_the_books_tools_that_help_with_them() -> None:
+    checklist = telework.plan({"situation": "current", "stage": "no"})
+    html = telework.render_html(checklist, link_base="../")
+    revisit = html[html.index('data-item="no-revisit"') :]
+    revisit = revisit[: revisit.index("</li>")]
+    assert (
+        '<a class="tw-tool" href="../tools/trial.html#trial-tracker">'
+        "Keep it in the trial tracker</a>" in revisit
+    )
+    assert 'href="../tools/rehearse.html#rehearse-what-changed">Rehearse your answer' in revisit
+    markdown = telework.render_markdown(checklist)
+    assert "  [Keep it in the trial tracker](tools/trial.html#trial-tracker)\n" in markdown
+    ask = html[html.index('data-item="no-ask-conditions"') :]
+    assert "tw-tool" not in ask[: ask.index("</li>")], "no tool for this item"

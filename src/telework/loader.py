@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 from .arguments import check
 from .conditions import ALWAYS, NEVER, Condition, leaves, parse
 from .errors import DataError, quote
-from .model import Guide, Item, Move, Option, Phase, Question, Section, Source
+from .model import Guide, Item, Move, Option, Phase, Question, Section, Source, Tool
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -81,8 +81,9 @@ def guide_from_data(data: Mapping[str, Mapping[str, Any]]) -> Guide:
     questions = _entries(data, "questions.toml", "questions", _question)
     phases = _entries(data, "checklist.toml", "phases", _phase)
     sections = _entries(data, "checklist.toml", "sections", _section)
+    tools = {tool.id: tool for tool in _entries(data, "checklist.toml", "tools", _tool)}
     items = _entries(
-        data, "checklist.toml", "items", lambda raw, where: _item(raw, where, source_index)
+        data, "checklist.toml", "items", lambda raw, where: _item(raw, where, source_index, tools)
     )
     _check_questions(questions)
     _check_phases(phases, sections, questions)
@@ -214,24 +215,38 @@ def _move(raw: object, where: str) -> Move:
     return move
 
 
-def _item(entry: Entry, where: str, sources: Mapping[str, Source]) -> Item:
+def _tool(entry: Entry, where: str) -> Tool:
+    return Tool(entry.get("id", str), entry.get("label", str), _link(entry, where))
+
+
+def _link(entry: Entry, where: str) -> str:
+    link = entry.get("link", str)
+    docname, hash_, label = link.partition("#")
+    if not (docname and hash_ and label) or " " in link:
+        raise DataError(f"{where}: link {link!r} must look like 'docname#label'")
+    return link
+
+
+def _item(
+    entry: Entry, where: str, sources: Mapping[str, Source], tools: Mapping[str, Tool]
+) -> Item:
     source_ids = entry.strings("sources", required=False)
     if "sources" not in entry.raw:
         raise DataError(f"{where}: missing field 'sources' ([] marks the book's own suggestion)")
     for source_id in source_ids:
         if source_id not in sources:
             raise DataError(f"{where}: unknown source {source_id!r}; allowed: {', '.join(sources)}")
-    link = entry.get("link", str)
-    docname, hash_, label = link.partition("#")
-    if not (docname and hash_ and label) or " " in link:
-        raise DataError(f"{where}: link {link!r} must look like 'docname#label'")
+    tool_ids = entry.strings("tools", required=False)
+    for tool_id in tool_ids:
+        if tool_id not in tools:
+            raise DataError(f"{where}: unknown tool {tool_id!r}; allowed: {', '.join(tools)}")
     return Item(
         id=entry.get("id", str),
         section=entry.get("section", str),
         text=entry.get("text", str),
         why=entry.get("why", str),
         sources=tuple(sources[s] for s in source_ids),
-        link=link,
+        link=_link(entry, where),
         when=entry.condition("when"),
         unless=entry.condition("unless", NEVER),
         moves=tuple(
@@ -239,6 +254,7 @@ def _item(entry: Entry, where: str, sources: Mapping[str, Source]) -> Item:
             for index, raw in enumerate(entry.get("moves", list, []))
         ),
         conflicts=entry.strings("conflicts", required=False),
+        tools=tuple(tools[t] for t in tool_ids),
     )
 
 

@@ -13,6 +13,12 @@ Answers = Mapping[str, str]
 """A reader's answers: question id → option id. Unanswered questions are simply absent."""
 
 
+def book_href(link: str, link_base: str = "") -> str:
+    """A book link (``docname#label``) as a URL relative to the site root, after `link_base`."""
+    docname, _, label = link.partition("#")
+    return f"{link_base}{docname}.html#{label}"
+
+
 @dataclass(frozen=True)
 class Option:
     id: str
@@ -81,6 +87,20 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Tool:
+    """One of the book's interactive tools that helps the reader act on some items."""
+
+    id: str
+    label: str
+    """What a link to the tool says, e.g. "Keep it in the trial tracker"."""
+    link: str
+    """The tool's page in the book, as ``docname#label``."""
+
+    def href(self, link_base: str = "") -> str:
+        return book_href(self.link, link_base)
+
+
+@dataclass(frozen=True)
 class Move:
     """Where an item goes instead of its own section, when `when` holds."""
 
@@ -104,11 +124,12 @@ class Item:
     unless: Condition = NEVER
     moves: tuple[Move, ...] = ()
     conflicts: tuple[str, ...] = ()
+    tools: tuple[Tool, ...] = ()
+    """The book's tools that help with this item."""
 
     def href(self, link_base: str = "") -> str:
         """The item's book link as a URL relative to the site root, prefixed by `link_base`."""
-        docname, _, label = self.link.partition("#")
-        return f"{link_base}{docname}.html#{label}"
+        return book_href(self.link, link_base)
 
 
 @dataclass(frozen=True, eq=False)

@@ -12,7 +12,8 @@ from playwright.sync_api import Browser, Dialog, Page, Request, Route
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 import telework
-from telework.proposal import DETAIL_FIELDS, respond, sample_proposal
+from telework.proposal import DETAIL_FIELDS, sample_proposal
+from telework.proposal.web import respond
 
 pytestmark = pytest.mark.browser
 

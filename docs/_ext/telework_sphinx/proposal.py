@@ -3,7 +3,7 @@
 At build time it renders the form and the template's sample draft with the library's own
 renderer, so the page shows a complete proposal before any script runs. The page then
 loads static/proposal.mjs, which reads the planner answers kept in this browser, starts
-the planner's Python worker and asks ``telework.proposal.respond`` for the draft whenever
+the planner's Python worker and asks ``telework.proposal.web.respond`` for the draft whenever
 a detail changes. The details never leave the browser: they are kept in localStorage only.
 
     ```{telework-proposal}

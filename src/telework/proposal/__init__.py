@@ -2,7 +2,8 @@
 
 The wording and the conditions under which each part appears are data (proposal.toml,
 checked when loaded, like the guide). :func:`draft_proposal` fills it in for one reader;
-:func:`respond` does the same for untrusted input from the browser and never raises.
+:func:`telework.proposal.web.respond` does the same for untrusted input from the browser
+and never raises.
 
 The reader's details are in :mod:`.details`, the drafted proposal in :mod:`.model`, the
 template in :mod:`.template`, drafting in :mod:`.draft` and the browser's entry point in
@@ -12,11 +13,8 @@ template in :mod:`.template`, drafting in :mod:`.draft` and the browser's entry 
 from __future__ import annotations
 
 from .details import (
-    DATE_FORMAT,
     DAYS_RANGE,
     DETAIL_FIELDS,
-    FULL_TIME_WORDS,
-    NAME_REQUIRED,
     TEXT_LIMITS,
     TRIAL_WEEKS_RANGE,
     DetailsError,
@@ -24,30 +22,11 @@ from .details import (
 )
 from .draft import draft_proposal, sample_proposal
 from .model import Block, Bullet, BulletList, Paragraph, Proposal, ProposalSection
-from .template import (
-    FILE,
-    OPTIONAL_PLACEHOLDERS,
-    PHRASES,
-    PLACEHOLDERS,
-    Concern,
-    Line,
-    ProposalTemplate,
-    SectionTemplate,
-    load_proposal_template,
-    template_from_data,
-)
-from .web import respond
+from .template import Concern, Line, ProposalTemplate, SectionTemplate, load_proposal_template
 
 __all__ = [
-    "DATE_FORMAT",
     "DAYS_RANGE",
     "DETAIL_FIELDS",
-    "FILE",
-    "FULL_TIME_WORDS",
-    "NAME_REQUIRED",
-    "OPTIONAL_PLACEHOLDERS",
-    "PHRASES",
-    "PLACEHOLDERS",
     "TEXT_LIMITS",
     "TRIAL_WEEKS_RANGE",
     "Block",
@@ -64,7 +43,5 @@ __all__ = [
     "SectionTemplate",
     "draft_proposal",
     "load_proposal_template",
-    "respond",
     "sample_proposal",
-    "template_from_data",
 ]

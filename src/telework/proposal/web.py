@@ -8,6 +8,7 @@ from typing import Any
 from ..answers import clean_answers
 from ..engine import plan_relevant
 from ..loader import load_guide
+from ..render.proposal import render_proposal_html, render_proposal_markdown, render_proposal_text
 from .details import NAME_REQUIRED, ProposalDetails, read_details
 from .draft import draft_checked
 from .template import load_proposal_template
@@ -20,12 +21,6 @@ def respond(raw_answers: object, raw_details: object) -> dict[str, Any]:
     and explained in ``errors`` as ``{"field", "message"}``; a missing name is listed in
     ``missing`` and shown as a placeholder.
     """
-    from ..render.proposal import (  # imported here: the renderers import this package
-        render_proposal_html,
-        render_proposal_markdown,
-        render_proposal_text,
-    )
-
     guide = load_guide()
     template = load_proposal_template()
     answers, notices = clean_answers(raw_answers, guide)

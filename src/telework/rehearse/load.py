@@ -32,6 +32,16 @@ def load_rehearsal() -> Rehearsal:
     return rehearsal_from_data(data, load_guide())
 
 
+@cache
+def cards_by_item() -> dict[str, tuple[EmployerQuestion, ...]]:
+    """Each checklist item's rehearsal cards (their questions), from the packaged rehearsal."""
+    cards: dict[str, tuple[EmployerQuestion, ...]] = {}
+    for question in load_rehearsal().questions:
+        for item in question.items:
+            cards[item] = (*cards.get(item, ()), question)
+    return cards
+
+
 def rehearsal_from_data(data: Mapping[str, Any], guide: Guide) -> Rehearsal:
     """Build and check the rehearsal from the parsed contents of rehearsal.toml."""
     top = Entry(data, FILE)

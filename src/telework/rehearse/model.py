@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from ..conditions import Condition
 from ..model import Source
 
+PAGE = "tools/rehearse"
+"""The rehearsal's page in the book."""
 ANCHOR_PREFIX = "rehearse-"
 """A question's card on the rehearsal page has the id ``rehearse-<question id>``."""
 

@@ -17,12 +17,12 @@ import ipywidgets as w
 from .. import plan
 from ..loader import load_guide
 from .load import load_rehearsal
-from .model import PrepSheet
+from .model import PAGE, PrepSheet
 from .render import render_sheet_html, render_sheet_text
 from .replies import REPLY_LIMIT, check_replies, read_replies
 from .select import questions_for, sheet_for
 
-LIVE_PAGE = "tools/rehearse.html"
+LIVE_PAGE = f"{PAGE}.html"
 """The book's rehearsal page, relative to the site root."""
 NEEDS_KERNEL = "These cards need a running Python kernel; the sheet below is what they hold."
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Checklist, ChecklistPhase, Item, Source
+from ..model import Checklist, ChecklistPhase, Item, Source, book_href
 
 TITLE = "Your remote-work plan"
 NEXT_STEPS = "your next steps"
@@ -10,6 +10,7 @@ WHY = "Why?"
 SOURCES = "Sources"
 OWN_SUGGESTION = "the book's own suggestion"
 READ_MORE = "Read more in the book"
+REHEARSE = "Rehearse your answer to “{}”"
 REFINE = "Answer these to refine your plan:"
 EMPTY = "Nothing here yet: answer the questions above to see your advice."
 SOURCES_PAGE = "reference/sources.html"
@@ -31,6 +32,19 @@ def shows_phases(checklist: Checklist) -> bool:
 def phase_heading(checklist: Checklist, phase: ChecklistPhase) -> str:
     """The first phase holds the reader's next steps, and its heading says so."""
     return f"{phase.title} — {NEXT_STEPS}" if phase is checklist.phases[0] else phase.title
+
+
+def tool_links(item: Item, link_base: str = "") -> list[tuple[str, str]]:
+    """(label, URL) of each of the book's tools that helps with `item`: the tools it names,
+    then the rehearsal's cards that practise it."""
+    from ..rehearse.load import cards_by_item  # the rehearsal is loaded on first use
+    from ..rehearse.model import ANCHOR_PREFIX, PAGE
+
+    links = [(tool.label, tool.href(link_base)) for tool in item.tools]
+    for card in cards_by_item().get(item.id, ()):
+        link = book_href(f"{PAGE}#{ANCHOR_PREFIX}{card.id}", link_base)
+        links.append((REHEARSE.format(card.prompt), link))
+    return links
 
 
 def source_names(item: Item) -> list[str] | None:

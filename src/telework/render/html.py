@@ -17,6 +17,7 @@ from .common import (
     refine_prompts,
     shows_phases,
     source_href,
+    tool_links,
 )
 
 
@@ -76,5 +77,13 @@ def _item(item: Item, link_base: str) -> str:
         f"<p>{escape(item.why)}</p>"
         f'<p class="tw-sources">{escape(SOURCES)}: {sources or escape(OWN_SUGGESTION)}</p>'
         f'<p><a class="tw-link" href="{escape(item.href(link_base))}">{escape(READ_MORE)}</a></p>'
-        "</details></li>"
+        f"{_tools(item, link_base)}</details></li>"
     )
+
+
+def _tools(item: Item, link_base: str) -> str:
+    links = " · ".join(
+        f'<a class="tw-tool" href="{escape(href)}">{escape(label)}</a>'
+        for label, href in tool_links(item, link_base)
+    )
+    return f'<p class="tw-tools">{links}</p>' if links else ""

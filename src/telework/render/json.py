@@ -7,7 +7,7 @@ from typing import Any
 
 from ..arguments import check
 from ..model import Checklist
-from .common import phase_heading
+from .common import phase_heading, tool_links
 
 
 def checklist_to_dict(checklist: Checklist, link_base: str = "") -> dict[str, Any]:
@@ -36,6 +36,10 @@ def checklist_to_dict(checklist: Checklist, link_base: str = "") -> dict[str, An
                         "why": item.why,
                         "sources": [s.id for s in item.sources],
                         "link": item.href(link_base),
+                        "tools": [
+                            {"label": label, "link": href}
+                            for label, href in tool_links(item, link_base)
+                        ],
                     }
                     for item in section.items
                 ],

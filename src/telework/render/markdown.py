@@ -17,6 +17,7 @@ from .common import (
     refine_prompts,
     shows_phases,
     source_href,
+    tool_links,
 )
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
@@ -71,6 +72,7 @@ def _section(section: ChecklistSection, hashes: str, link_base: str) -> list[str
             f"- [ ] {escape_markdown(item.text)}",
             f"  *Why:* {escape_markdown(item.why)}",
             f"  {SOURCES}: {sources or OWN_SUGGESTION} · [{READ_MORE}]({item.href(link_base)})",
+            *(f"  [{label}]({href})" for label, href in tool_links(item, link_base)),
         ]
     lines.append("")
     return lines

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from html import escape
 
 from ..arguments import check
-from ..proposal import Block, Bullet, Paragraph, Proposal
+from ..proposal.model import Block, Bullet, Paragraph, Proposal
 from .markdown import escape_markdown, escape_markdown_block
 
 

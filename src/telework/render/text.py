@@ -14,6 +14,7 @@ from .common import (
     refine_prompts,
     shows_phases,
     source_names,
+    tool_links,
 )
 
 BOOK = "Book"
@@ -44,6 +45,8 @@ def render_text(checklist: Checklist, width: int = 88) -> str:
                 sources = "; ".join(source_names(item) or [OWN_SUGGESTION])
                 lines += wrap(f"{SOURCES}: {sources}.", "    ", "    ")
                 lines.append(f"    {BOOK}: {item.href()}")
+                for label, href in tool_links(item):
+                    lines += [*wrap(f"{label}:", "    ", "    "), f"      {href}"]
             lines.append("")
     prompts = refine_prompts(checklist)
     if prompts:

@@ -2,7 +2,7 @@
 //
 // The page arrives with a sample draft rendered at build time. This script fills the form
 // from this browser's storage, starts the planner's Python worker and asks
-// telework.proposal.respond for the draft on every change. The reader's details are kept
+// telework.proposal.web.respond for the draft on every change. The reader's details are kept
 // in localStorage only: never in a URL, never sent anywhere. The only HTML inserted is the
 // draft produced by the library's renderer, which escapes everything the reader typed.
 import { download, printOnly } from "./planner/page-actions.mjs";
@@ -101,7 +101,7 @@ class ProposalWidget {
     let result;
     try {
       const args = [answersForPython(this.answers), this.details()];
-      result = await python.call("telework.proposal", "respond", args);
+      result = await python.call("telework.proposal.web", "respond", args);
     } catch (error) {
       // The draft shown stays; the next change asks again.
       if (latest()) {
