@@ -35,6 +35,7 @@ if TYPE_CHECKING:
         Question,
         Section,
         Source,
+        Tool,
     )
     from .proposal import (
         DetailsError,
@@ -79,7 +80,7 @@ _HOMES = {
     ".loader": ("load_guide",),
     ".model": (
         "Checklist", "ChecklistPhase", "ChecklistSection", "Guide", "Item", "Move", "Option",
-        "Phase", "Question", "Section", "Source",
+        "Phase", "Question", "Section", "Source", "Tool",
     ),
     ".proposal": (
         "DetailsError", "Proposal", "ProposalDetails", "ProposalSection", "draft_proposal",
@@ -137,6 +138,7 @@ __all__ = [
     "Section",
     "Source",
     "TeleworkError",
+    "Tool",
     "Trial",
     "TrialError",
     "TrialLog",
