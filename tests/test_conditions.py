@@ -70,3 +70,22 @@ def test_conditions_read_in_words_with_prompts_and_labels() -> None:
     assert telework.describe(ALWAYS, guide) == "always"
     negated = telework.describe(Not(Is("stage", ("yes",))), guide)
     assert negated == "not (Has the employer answered yet? → “They said yes”)"
+
+
+@pytest.mark.parametrize(
+    "value", [None, "stage=yes", {"stage": ["yes"]}, 10**5000], ids=["none", "str", "dict", "huge"]
+)
+def test_what_is_not_a_condition_is_refused_in_one_short_line(value: object) -> None:
+    guide = telework.load_guide()
+    calls = [
+        lambda: evaluate(value, {}),  # type: ignore[arg-type]
+        lambda: telework.questions_in(value),  # type: ignore[arg-type]
+        lambda: leaves(value),  # type: ignore[arg-type]
+        lambda: telework.describe(value, guide),  # type: ignore[arg-type]
+    ]
+    for call in calls:
+        with pytest.raises(telework.TeleworkError) as raised:
+            call()
+        message = str(raised.value)
+        assert message.startswith("not a condition: “") and len(message) < 120
+        assert message.endswith("; conditions are Is, All, Any or Not")

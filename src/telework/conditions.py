@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TypeAlias
 
-from .errors import DataError
+from .errors import ArgumentError, DataError, quote
 
 Truth: TypeAlias = bool | None
 """True, False, or None for "unknown until more questions are answered"."""
@@ -51,6 +51,11 @@ ALWAYS: Condition = All(())
 NEVER: Condition = Any(())
 
 
+def not_a_condition(value: object) -> ArgumentError:
+    """The error for a value given as a condition that is none of the condition forms."""
+    return ArgumentError(f"not a condition: {quote(value)}; conditions are Is, All, Any or Not")
+
+
 def evaluate(condition: Condition, answers: Mapping[str, str]) -> Truth:
     """The truth of `condition` for `answers`; None when unanswered questions leave it open."""
     match condition:
@@ -70,7 +75,7 @@ def evaluate(condition: Condition, answers: Mapping[str, str]) -> Truth:
         case Not(inner):
             result = evaluate(inner, answers)
             return None if result is None else not result
-    raise TypeError(f"not a condition: {condition!r}")
+    raise not_a_condition(condition)
 
 
 Predicate: TypeAlias = Callable[[Mapping[str, str]], Truth]
@@ -129,7 +134,7 @@ def compile_condition(condition: Condition) -> Predicate:
                 return None if truth is None else not truth
 
             return not_
-    raise TypeError(f"not a condition: {condition!r}")
+    raise not_a_condition(condition)
 
 
 def _plain_tests(conditions: tuple[Condition, ...], decisive: bool) -> Predicate:
@@ -160,7 +165,7 @@ def questions_in(condition: Condition) -> frozenset[str]:
             return frozenset().union(*(questions_in(c) for c in conditions))
         case Not(inner):
             return questions_in(inner)
-    raise TypeError(f"not a condition: {condition!r}")
+    raise not_a_condition(condition)
 
 
 def leaves(condition: Condition) -> tuple[Is, ...]:
@@ -172,7 +177,7 @@ def leaves(condition: Condition) -> tuple[Is, ...]:
             return tuple(leaf for c in conditions for leaf in leaves(c))
         case Not(inner):
             return leaves(inner)
-    raise TypeError(f"not a condition: {condition!r}")
+    raise not_a_condition(condition)
 
 
 def parse(data: object, where: str) -> Condition:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .conditions import All, Any, Condition, Is, Not
+from .conditions import All, Any, Condition, Is, Not, not_a_condition
 from .model import Guide
 
 
@@ -21,7 +21,7 @@ def describe(condition: Condition, guide: Guide) -> str:
             return " or ".join(_group(part, guide) for part in parts)
         case Not(inner):
             return f"not ({describe(inner, guide)})"
-    raise TypeError(f"not a condition: {condition!r}")
+    raise not_a_condition(condition)
 
 
 def _group(condition: Condition, guide: Guide) -> str:
