@@ -32,4 +32,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_descriptions(app)
     setup_security(app)
     setup_offline(app)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}
+    # env_version: raise it when what the extension keeps in the environment changes, so
+    # that an existing build reads every page again (e.g. the domain's sources and items).
+    return {"env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -8,7 +8,7 @@
 // library's renderer, which escapes everything. Replies are kept in localStorage only:
 // never in a URL, never sent anywhere.
 import { download, printOnly } from "./planner/page-actions.mjs";
-import { ANSWERS_KEY, toPairs } from "./planner/planner-core.mjs";
+import { ANSWERS_KEY, parseStored, readAnswers } from "./planner/planner-core.mjs";
 import { python } from "./planner/python.mjs";
 import { store } from "./planner/storage.mjs";
 
@@ -19,6 +19,8 @@ const MARKDOWN_FILE = "rehearsal.md";
 const ANCHOR_PREFIX = "rehearse-";
 
 const TEXT = {
+  setAside: (problem) =>
+    `Your saved answers or replies could not be read (${problem}); they are kept aside, and this page starts afresh.`,
   loading: "Starting the rehearsal…",
   live: "Your questions are ready.",
   unavailable:
@@ -44,9 +46,21 @@ const TEXT = {
 // ---- pure helpers ---------------------------------------------------------------------------
 
 /** The replies worth keeping: {question: {reply, covered}}, with text and element ids only. */
+/** Stored text of replies, read: {replies} or {replies: {}, problem}. */
+export function readReplies(text) {
+  const read = parseStored(text);
+  if (read.problem) return { replies: {}, problem: read.problem };
+  const value = read.value ?? {};
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    return { replies: {}, problem: "it is not a set of replies" };
+  }
+  return { replies: cleanReplies(value) };
+}
+
+/** The well-formed replies of an object read from storage (keys stay data, whatever they are). */
 export function cleanReplies(value) {
-  const replies = {};
-  for (const [id, raw] of toPairs(value)) {
+  const replies = Object.create(null);
+  for (const [id, raw] of Object.entries(value)) {
     if (raw === null || typeof raw !== "object") continue;
     const reply = typeof raw.reply === "string" ? raw.reply : "";
     const covered = Array.isArray(raw.covered)
@@ -88,8 +102,11 @@ class RehearsalWidget {
     this.sample = this.preview.innerHTML;
     this.linkBase = root.dataset.linkBase ?? "";
     this.replyLimit = Number(root.dataset.replyLimit);
-    this.answers = Object.fromEntries(toPairs(store.read(ANSWERS_KEY, {})));
-    this.replies = cleanReplies(store.read(REPLIES_KEY, {}));
+    const answers = store.load(ANSWERS_KEY, readAnswers);
+    const replies = store.load(REPLIES_KEY, readReplies);
+    this.answers = Object.fromEntries(answers.pairs);
+    this.replies = replies.replies;
+    this.setAside = [answers.problem, replies.problem].filter(Boolean).map(TEXT.setAside);
     this.cards = [];
     this.order = [];
     this.index = 0;
@@ -122,7 +139,7 @@ class RehearsalWidget {
     this.markdown = result.markdown;
     const count = Object.keys(result.answers).length;
     this.summary.textContent = count ? TEXT.answers(count) : TEXT.answersNone;
-    this.showNotices(result.notices);
+    this.showNotices([...this.setAside, ...result.notices]);
     return result;
   }
 

@@ -6,7 +6,7 @@
 // calendar. The only HTML inserted is the summary made by the library's renderer, which
 // escapes everything the reader typed.
 import { download, printOnly } from "./planner/page-actions.mjs";
-import { toPairs } from "./planner/planner-core.mjs";
+import { parseStored } from "./planner/planner-core.mjs";
 import { python } from "./planner/python.mjs";
 import { store } from "./planner/storage.mjs";
 
@@ -24,6 +24,8 @@ const FILES = {
 const WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]; // Date.getDay() order
 
 const TEXT = {
+  setAside: (problem) =>
+    `Your saved log could not be read (${problem}); it is kept aside, and this page starts afresh.`,
   loading: "Starting the tracker…",
   live: "Your summary is up to date.",
   noTrial: "Enter what you agreed to start your log; until then the summary is a sample.",
@@ -48,9 +50,25 @@ const TEXT = {
 // ---- pure helpers ---------------------------------------------------------------------------
 
 /** The stored log in a known shape: {trial: {field: string | string[]}, entries, downloaded}. */
+/** Stored text of a log, read: {log} or {log: an empty one, problem}. */
+export function readLog(text) {
+  const read = parseStored(text);
+  if (read.problem) return { log: cleanLog({}), problem: read.problem };
+  if (read.value !== undefined && !isRecord(read.value)) {
+    return { log: cleanLog({}), problem: "it is not a trial log" };
+  }
+  return { log: cleanLog(read.value ?? {}) };
+}
+
+function isRecord(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/** The well-formed parts of a log read from storage: its trial's fields as text, its entries. */
 export function cleanLog(value) {
-  const log = Object.fromEntries(toPairs(value));
-  const trial = Object.fromEntries(toPairs(log.trial));
+  const log = isRecord(value) ? value : {};
+  const fields = isRecord(log.trial) ? Object.entries(log.trial) : [];
+  const trial = Object.fromEntries(fields.filter(([, v]) => !isRecord(v)));
   const entries = Array.isArray(log.entries)
     ? log.entries.filter((e) => e !== null && typeof e === "object" && !Array.isArray(e))
     : [];
@@ -78,7 +96,9 @@ class TrialWidget {
     this.reminder = root.querySelector(".tw-trial-reminder");
     this.file = root.querySelector(".tw-trial-file");
     this.sample = this.preview.innerHTML;
-    this.log = cleanLog(store.read(LOG_KEY, {}));
+    const stored = store.load(LOG_KEY, readLog);
+    this.log = stored.log;
+    this.setAside = stored.problem ? [TEXT.setAside(stored.problem)] : [];
     this.forgotten = null;
     this.result = null;
     this.request = 0;
@@ -191,7 +211,7 @@ class TrialWidget {
   async update(message = TEXT.live) {
     const ticket = ++this.request;
     this.preview.setAttribute("aria-busy", "true");
-    let result = null;
+    let result;
     try {
       result = await python.call(WEB, "respond", [
         this.log.trial,
@@ -212,7 +232,7 @@ class TrialWidget {
     this.entryFields.disabled = !hasTrial;
     const started = Object.keys(this.log.trial).length > 0;
     this.showErrors(this.setup, started ? result.errors : []);
-    this.showNotices(result.notices);
+    this.showNotices([...this.setAside, ...result.notices]);
     this.showReminder();
     this.setState("live", hasTrial ? message : TEXT.noTrial);
   }

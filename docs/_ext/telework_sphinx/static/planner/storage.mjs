@@ -24,6 +24,16 @@ export const store = {
     }
   },
 
+  /**
+   * The text under `key`, read by `read(text)`, which returns {problem} when it cannot make
+   * sense of it: then the text is set aside (kept, not erased) and the problem passed on.
+   */
+  load(key, read) {
+    const result = read(this.text(key));
+    if (result.problem) this.setAside(key);
+    return result;
+  },
+
   /** Store `value` as JSON; null or an empty object removes the key. */
   write(key, value) {
     try {
