@@ -52,13 +52,16 @@ def clean_answers(
     kept: dict[str, str] = {}
     notices: list[str] = []
     for key, value in raw.items():
-        problem = _problem(key, value, guide)
-        if problem is None:
+        if _problem(key, value, guide) is None:
             kept[key] = value
-        elif guide.has_question(key):
-            notices.append(f"Ignored the {problem[0]}; allowed: {problem[1]}.")
-        else:  # the list of questions would tell a reader nothing
-            notices.append(f"Ignored an {problem[0]}.")
+        elif guide.has_question(key):  # said for readers: the question's prompt, not its id
+            question = guide.question(str(key))
+            notices.append(
+                f"Ignored answer {quote(value)} to “{question.prompt}”: "
+                f"not one of {', '.join(question.option_ids())}."
+            )
+        else:
+            notices.append(f"Ignored unknown question {quote(key)}.")
     return kept, tuple(notices)
 
 
