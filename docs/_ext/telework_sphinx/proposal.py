@@ -13,11 +13,9 @@ a detail changes. The details never leave the browser: they are kept in localSto
 from __future__ import annotations
 
 from html import escape
-from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.util.docutils import SphinxDirective
 from sphinx.writers.html5 import HTML5Translator
 
 import telework
@@ -29,8 +27,9 @@ from telework.proposal import (
     sample_proposal,
 )
 
-from .planner import PLANNER_PAGE, link_base, skip_planner
-from .runtime import uses_planner_files, wheel_name
+from .planner import PLANNER_PAGE, link_base
+from .runtime import wheel_name
+from .tools import ANSWERS_LINK, PRIVACY, ToolDirective, setup_tool
 
 TITLE = "Draft your proposal"
 NOSCRIPT = (
@@ -39,8 +38,6 @@ NOSCRIPT = (
 )
 ANSWERS_NOTE = "The draft uses the answers you gave the planner in this browser:"
 ANSWERS_NONE = "none yet, so it keeps to what applies to everyone."
-ANSWERS_LINK = "Answer or change them in the planner"
-PRIVACY = "What you type stays in this browser; it is never sent anywhere or put in a link."
 PREVIEW_LABEL = "Your draft"
 DAYS_FROM_ANSWERS = "As in my planner answers"
 FULL_TIME = "Full time"
@@ -56,14 +53,8 @@ class proposal_widget(nodes.General, nodes.Element):
     """The proposal widget; attributes: level (heading level of its title)."""
 
 
-class ProposalDirective(SphinxDirective):
-    has_content = False
-
-    def run(self) -> list[nodes.Node]:
-        node = proposal_widget(level=min(self.state.memo.section_level + 1, 5))
-        self.set_source_info(node)
-        uses_planner_files(self.env)
-        return [node]
+class ProposalDirective(ToolDirective):
+    node_class = proposal_widget
 
 
 def _text_field(name: str, label: str, help_: str, **attrs: str) -> str:
@@ -159,23 +150,5 @@ def visit_widget_html(translator: HTML5Translator, node: proposal_widget) -> Non
     raise nodes.SkipNode
 
 
-def add_assets(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
-) -> None:
-    """Only the page holding the widget loads its script (the planner's CSS comes with
-    `uses_planner_files`)."""
-    if doctree is not None and any(True for _ in doctree.findall(proposal_widget)):
-        app.add_js_file("proposal.mjs", type="module")
-
-
 def setup_proposal(app: Sphinx) -> None:
-    app.add_node(
-        proposal_widget,
-        html=(visit_widget_html, None),
-        latex=(skip_planner, None),
-        text=(skip_planner, None),
-        man=(skip_planner, None),
-        texinfo=(skip_planner, None),
-    )
-    app.add_directive("telework-proposal", ProposalDirective)
-    app.connect("html-page-context", add_assets)
+    setup_tool(app, "proposal", ProposalDirective, visit_widget_html, ("proposal.mjs",))

@@ -14,17 +14,16 @@ and sheet. Replies never leave the browser: they are kept in localStorage only.
 from __future__ import annotations
 
 from html import escape
-from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.util.docutils import SphinxDirective
 from sphinx.writers.html5 import HTML5Translator
 
 from telework.rehearse import REPLY_LIMIT, every_question, render_sheet_html
 
-from .planner import PLANNER_PAGE, skip_planner
-from .runtime import uses_planner_files, wheel_name
+from .planner import PLANNER_PAGE
+from .runtime import wheel_name
+from .tools import ANSWERS_LINK, PRIVACY, ToolDirective, setup_tool
 
 TITLE = "Rehearse the questions"
 NOSCRIPT = (
@@ -33,8 +32,6 @@ NOSCRIPT = (
 )
 ANSWERS_NOTE = "The questions follow the answers you gave the planner in this browser:"
 ANSWERS_NONE = "none yet, so only the questions everyone faces are asked."
-ANSWERS_LINK = "Answer or change them in the planner"
-PRIVACY = "What you type stays in this browser; it is never sent anywhere or put in a link."
 PRACTICE = "Practice mode: shuffle the questions and answer aloud"
 TIMER = "Give me 60 seconds for each question"
 SHEET_LABEL = "Your prep sheet"
@@ -45,18 +42,16 @@ ACTIONS = (
 )
 
 
+REHEARSAL_ASSETS = ("rehearsal.css", "rehearsal.mjs")
+
+
 class rehearsal_widget(nodes.General, nodes.Element):
     """The rehearsal widget; attributes: level (heading level of its title)."""
 
 
-class RehearsalDirective(SphinxDirective):
-    has_content = False
-
-    def run(self) -> list[nodes.Node]:
-        node = rehearsal_widget(level=min(self.state.memo.section_level + 1, 4))
-        self.set_source_info(node)
-        uses_planner_files(self.env)
-        return [node]
+class RehearsalDirective(ToolDirective):
+    node_class = rehearsal_widget
+    max_level = 4
 
 
 def render_widget(node: rehearsal_widget, link_base: str) -> str:
@@ -101,23 +96,5 @@ def visit_widget_html(translator: HTML5Translator, node: rehearsal_widget) -> No
     raise nodes.SkipNode
 
 
-def add_assets(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
-) -> None:
-    """Only the page holding the widget loads its script and card styles."""
-    if doctree is not None and any(True for _ in doctree.findall(rehearsal_widget)):
-        app.add_css_file("rehearsal.css")
-        app.add_js_file("rehearsal.mjs", type="module")
-
-
 def setup_rehearsal(app: Sphinx) -> None:
-    app.add_node(
-        rehearsal_widget,
-        html=(visit_widget_html, None),
-        latex=(skip_planner, None),
-        text=(skip_planner, None),
-        man=(skip_planner, None),
-        texinfo=(skip_planner, None),
-    )
-    app.add_directive("telework-rehearsal", RehearsalDirective)
-    app.connect("html-page-context", add_assets)
+    setup_tool(app, "rehearsal", RehearsalDirective, visit_widget_html, REHEARSAL_ASSETS)

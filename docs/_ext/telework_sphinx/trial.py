@@ -13,11 +13,9 @@ ever put in a link or sent anywhere.
 from __future__ import annotations
 
 from html import escape
-from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.util.docutils import SphinxDirective
 from sphinx.writers.html5 import HTML5Translator
 
 from telework.proposal import TRIAL_WEEKS_RANGE
@@ -26,8 +24,8 @@ from telework.trial.chart import PLACE_LABELS
 from telework.trial.model import LIMITS, WORKDAYS
 from telework.trial.render import DAY_NAMES, render_summary_html
 
-from .planner import skip_planner
-from .runtime import uses_planner_files, wheel_name
+from .runtime import wheel_name
+from .tools import ToolDirective, setup_tool
 
 TITLE = "Track your trial"
 NOSCRIPT = (
@@ -56,14 +54,9 @@ class trial_widget(nodes.General, nodes.Element):
     """The trial widget; attributes: level (heading level of its title)."""
 
 
-class TrialDirective(SphinxDirective):
-    has_content = False
-
-    def run(self) -> list[nodes.Node]:
-        node = trial_widget(level=min(self.state.memo.section_level + 1, 4))
-        self.set_source_info(node)
-        uses_planner_files(self.env)
-        return [node]
+class TrialDirective(ToolDirective):
+    node_class = trial_widget
+    max_level = 4
 
 
 def _field(form: str, name: str, label: str, help_: str, control: str) -> str:
@@ -178,23 +171,5 @@ def visit_widget_html(translator: HTML5Translator, node: trial_widget) -> None:
     raise nodes.SkipNode
 
 
-def add_assets(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
-) -> None:
-    """Only the page holding the widget loads its script and styles."""
-    if doctree is not None and any(True for _ in doctree.findall(trial_widget)):
-        app.add_css_file("trial.css")
-        app.add_js_file("trial.mjs", type="module")
-
-
 def setup_trial(app: Sphinx) -> None:
-    app.add_node(
-        trial_widget,
-        html=(visit_widget_html, None),
-        latex=(skip_planner, None),
-        text=(skip_planner, None),
-        man=(skip_planner, None),
-        texinfo=(skip_planner, None),
-    )
-    app.add_directive("telework-trial", TrialDirective)
-    app.connect("html-page-context", add_assets)
+    setup_tool(app, "trial", TrialDirective, visit_widget_html, ("trial.css", "trial.mjs"))
