@@ -57,7 +57,9 @@ UNTIL_WAITING = """async () => {
   if (registration.waiting) return "installed";
   if (registration.installing) return installed(registration.installing);
   const found = { once: true };
-  await new Promise((resolve) => registration.addEventListener("updatefound", resolve, found));
+  const update = new Promise((resolve) => registration.addEventListener("updatefound", resolve, found));
+  const late = new Promise((resolve) => setTimeout(() => resolve("late"), 60000));
+  if ((await Promise.race([update, late])) === "late") return "no update found in 60 s";
   return installed(registration.installing);
 }"""
 """Waits until a new service worker has installed (its build fetched whole) or failed to."""
@@ -106,6 +108,9 @@ def rebuild(site: Path, page: str, title: str) -> None:
     html = re.sub("<title>.*?</title>", f"<title>{title}</title>", path.read_text("utf-8"))
     path.write_text(html, encoding="utf-8")
     (site / SERVICE_WORKER).write_text(service_worker(plan(site)), encoding="utf-8")
+    for name in (page, SERVICE_WORKER):  # a build compresses what it wrote afresh; here the
+        for suffix in (".br", ".gz"):  # plain files stand in for the compressed copies
+            (site / (name + suffix)).unlink(missing_ok=True)
 
 
 def test_a_new_build_reaches_the_reader_whole_on_the_next_visit(
