@@ -6,7 +6,7 @@
 // calendar. The only HTML inserted is the summary made by the library's renderer, which
 // escapes everything the reader typed.
 import { download, printOnly } from "./planner/page-actions.mjs";
-import { localDate, toPairs } from "./planner/planner-core.mjs";
+import { toPairs } from "./planner/planner-core.mjs";
 import { python } from "./planner/python.mjs";
 import { store } from "./planner/storage.mjs";
 
@@ -56,6 +56,12 @@ export function cleanLog(value) {
     : [];
   const downloaded = Number.isInteger(log.downloaded) ? log.downloaded : 0;
   return { trial, entries, downloaded };
+}
+
+/** A date as YYYY-MM-DD in the reader's own time zone. */
+export function localDate(date = new Date()) {
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 // ---- the widget ------------------------------------------------------------------------------
