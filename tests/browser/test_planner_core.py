@@ -294,3 +294,12 @@ def test_without_the_books_address_the_export_says_its_links_are_relative() -> N
     assert "*The links below are relative: they work from the book's own pages.*" in exported
     assert "](../a/b.html#c)" in exported
     assert "[x]" not in exported
+
+
+def test_the_calendar_counts_from_the_readers_own_day_not_utcs() -> None:
+    # 12:30 UTC on 4 January is 01:30 on the 5th in Auckland (UTC+13 in summer).
+    day = run_js(
+        "process.env.TZ = 'Pacific/Auckland';"
+        "return core.localDate(new Date(Date.UTC(2026, 0, 4, 12, 30)));"
+    )
+    assert day == "2026-01-05"

@@ -1,10 +1,12 @@
 """What leaves the planner stands on its own (Markdown with ticks and answers, print with
-answers and addresses), and a chapter's planner is never a dead end."""
+answers and addresses, a calendar of the plan's dates), and a chapter's planner is never a
+dead end."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -17,7 +19,7 @@ from browsing import (
     shown_items,
     wait_until_settled,
 )
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 import telework
 
@@ -55,6 +57,32 @@ def test_the_markdown_file_has_the_answers_the_ticks_and_says_links_are_relative
     assert len(re.findall(r"^- \[x\] ", text, flags=re.MULTILINE)) == 1
 
 
+def test_the_calendar_holds_the_date_to_ask_again_three_months_after_a_no(
+    page: Page, site_url: str
+) -> None:
+    icalendar = pytest.importorskip("icalendar")
+    page.clock.set_fixed_time("2026-03-02T10:00:00")  # the reader's local day
+    page.goto(site_url + PLANNER_PAGE)
+    wait_until_settled(page)
+    button = page.locator(".tw-planner [data-action=calendar]")
+    choose(page, {"situation": "current"})
+    assert button.is_hidden()  # no dates in this plan yet
+    choose(page, {"stage": "no"})
+    with page.expect_download() as download:
+        button.click()
+    assert download.value.suggested_filename.endswith(".ics")
+    text = Path(download.value.path()).read_text(encoding="utf-8")
+
+    (event,) = icalendar.Calendar.from_ical(text).walk("VEVENT")
+    assert event["DTSTART"].dt == date(2026, 6, 2)
+    assert event["SUMMARY"] == "Ask again about working from home"
+    description = str(event["DESCRIPTION"])
+    assert "Ask whether you could come back to the idea in a few months." in description
+    assert f"{site_url}after/after-no.html#revisit-later" in description  # absolute
+    choose(page, {"stage": "maybe"})
+    assert button.is_hidden()
+
+
 def test_print_shows_the_answers_and_each_links_address(page: Page, site_url: str) -> None:
     page.add_init_script("window.print = () => dispatchEvent(new Event('beforeprint'))")
     page.goto(site_url + PLANNER_PAGE)
@@ -71,15 +99,52 @@ def test_print_shows_the_answers_and_each_links_address(page: Page, site_url: st
     assert address.startswith('" <http')  # the whole address, not the page's relative path
 
 
-def test_a_chapter_that_is_not_for_the_reader_shows_their_plan_instead(
+def test_a_chapter_for_job_seekers_says_so_and_shows_the_chapter_that_fits(
     page: Page, site_url: str
 ) -> None:
     page.goto(site_url + CHAPTER_PAGE)  # the job-search chapter's "When should I raise it?"
     page.locator(".tw-planner").scroll_into_view_if_needed()
     wait_until_settled(page)
+    fits = page.locator(".tw-planner .tw-fits")
+    assert fits.is_hidden()
     choose(page, {"situation": "current"})  # asking a current employer: not a job seeker
+    expect(fits).to_be_in_viewport()
+    assert fits.inner_text() == (
+        "This chapter is for readers who answer “Where do you stand?” with “I'm applying or "
+        "interviewing for a new job” or “I'm applying for a job based in another town and "
+        "won't move”. The chapter that fits you is Making the case; here is its advice for "
+        "your answers:"
+    )
+    href = fits.locator("a").get_attribute("href") or ""
+    assert re.fullmatch(r"\.\./current-employer/making-the-case\.html#tw-planner-\d+", href)
+    expected = telework.plan_relevant({"situation": "current"}, sections=["case"]).item_ids()
+    assert shown_items(page) == list(expected) != []
+    assert page.locator(".tw-planner .tw-elsewhere").count() == 0
+    assert "0 items" not in page.inner_text(".tw-planner .tw-status")
+
+    page.click(f".tw-planner .tw-fits a[href='{href}']")  # the link leads to that widget
+    page.wait_for_url(re.compile(r"making-the-case\.html#tw-planner-"))
+    wait_until_settled(page)
+    assert shown_items(page) == list(expected)  # the same advice, in its own chapter
+
+    page.go_back()
+    wait_until_settled(page)
+    seeker = {"situation": "interviewing", "motive": "need"}
+    choose(page, seeker)  # a job seeker: this chapter's own advice
+    assert fits.is_hidden()
+    own = telework.plan_relevant(seeker, sections=["timing"]).item_ids()
+    assert shown_items(page) == list(own) != []
+
+
+def test_a_chapter_with_nothing_yet_for_the_reader_shows_their_whole_plan(
+    page: Page, site_url: str
+) -> None:
+    page.goto(site_url + "after/after-yes.html")  # "How do I make the yes last?"
+    page.locator(".tw-planner").scroll_into_view_if_needed()
+    wait_until_settled(page)
+    choose(page, {"situation": "current"})  # no answer from the employer yet
     note = page.locator(".tw-planner .tw-elsewhere")
     assert "for readers in another situation" in note.inner_text()
     assert note.locator("a").get_attribute("href") == "../tools/planner.html"
     assert shown_items(page) == list(telework.plan_relevant({"situation": "current"}).item_ids())
-    assert "0 items" not in page.inner_text(".tw-planner .tw-status")
+    assert page.locator(".tw-planner .tw-fits").count() == 0  # the chapter is for everyone

@@ -22,7 +22,7 @@ from browsing import (
     shown_items,
     wait_until_settled,
 )
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
 pytestmark = pytest.mark.browser
 
@@ -181,6 +181,23 @@ def test_feedback_appears_beside_the_buttons(page: Page, site_url: str) -> None:
 
 
 # ---- nothing lost ----------------------------------------------------------------------------
+
+
+def test_an_answer_clicked_before_the_script_runs_beats_the_saved_one(
+    page: Page, site_url: str
+) -> None:
+    save_before_load(page, MINE)
+    held: list[Route] = []  # the planner's module, kept back until the reader has clicked
+    page.route("**/planner.mjs", lambda route: held.append(route))
+    page.goto(site_url + PLANNER_PAGE)
+    while not held:
+        page.wait_for_timeout(20)  # until the page asks for the module
+    page.check(f'{PLANNER} .tw-question[data-question="situation"] input[value="interviewing"]')
+    held[0].continue_()
+    wait_until_settled(page)
+    assert chosen_answers(page)["situation"] == "interviewing"
+    assert stored(page, ANSWERS_KEY) == {**MINE, "situation": "interviewing"}
+    assert shown_items(page) == expected_items({"situation": "interviewing"})  # trust: not asked
 
 
 def test_a_shared_link_asks_before_it_replaces_saved_answers(page: Page, site_url: str) -> None:

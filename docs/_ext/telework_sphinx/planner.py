@@ -24,6 +24,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.writers.html5 import HTML5Translator
 
 import telework
+from telework.audience import AUDIENCE_QUESTION, chapter_for, situations_for
 
 from .markup import Attrs, tag, text, void
 from .runtime import (
@@ -69,9 +70,16 @@ CHECK_STEP = "Check your answers"
 STEPS_LABEL = "Steps of the planner"
 MOVES = (("back", "Back"), ("next", "Next"))
 PLAN_BAR_LINK = "See your plan"
+FOR_READERS = "This chapter is for readers who answer “{prompt}” with {answers}."
+FITS_YOU = "The chapter that fits you is {page}; here is its advice for your answers:"
+CHAPTERS = "telework_planner_chapters"
+"""The env's record of the chapter widgets: docname -> [(anchor, sections)], in page order."""
+CALENDAR_ACTION = "calendar"
+"""Shown (by the script) only when the plan has dates."""
 ACTIONS = (
     ("copy-link", "Copy link to this plan"),
     ("download", "Download as Markdown"),
+    (CALENDAR_ACTION, "Download calendar (.ics)"),
     ("print", "Print checklist"),
     ("reset", "Reset answers and ticks"),
 )
@@ -110,6 +118,9 @@ class PlannerDirective(SphinxDirective):
         )
         self.set_source_info(node)
         uses_planner_files(self.env)
+        if sections is not None:
+            anchor = f"tw-planner-{node['serial']}"
+            recorded_chapters(self.env).setdefault(self.env.docname, []).append((anchor, sections))
         return [node]
 
     def _ids(self, option: str, allowed: list[str], problems: list[str]) -> list[str] | None:
@@ -125,11 +136,12 @@ class PlannerDirective(SphinxDirective):
         return ids
 
 
-def render_planner(node: planner, link_base: str, page_url: str = "") -> str:
+def render_planner(node: planner, link_base: str, page_url: str = "", fits: str = "") -> str:
     """The widget's HTML: form, action buttons and the checklist for no answers.
 
     `page_url` is the page's address on the published book (from ``html_baseurl``), for
-    exports that stand on their own; without it their links stay relative."""
+    exports that stand on their own; without it their links stay relative. `fits` is the
+    markup of :func:`fitting_chapters`, for a chapter's widget."""
     guide = telework.load_guide()
     asked = {q.id for q in telework.applicable_questions({})}
     uid = f"tw-planner-{node['serial']}"
@@ -164,6 +176,7 @@ def render_planner(node: planner, link_base: str, page_url: str = "") -> str:
         tag("p", {"class": "tw-unavailable", "hidden": True}, text(UNAVAILABLE), " ",
             tag("span", {"class": "tw-from-disk"}, text(FROM_DISK))),
         form,
+        fits,
         "" if node["full"] else tag(
             "p",
             {"class": "tw-full-note"},
@@ -176,8 +189,8 @@ def render_planner(node: planner, link_base: str, page_url: str = "") -> str:
             "div",
             {"class": "tw-actions"},
             *(
-                tag("button", {"type": "button", "class": "tw-button", "data-action": action},
-                    text(label))
+                tag("button", {"type": "button", "class": "tw-button", "data-action": action,
+                               "hidden": action == CALENDAR_ACTION}, text(label))
                 for action, label in ACTIONS
             ),
         ),
@@ -314,8 +327,50 @@ def _question(question: telework.Question, uid: str, asked: bool) -> str:
 
 
 def visit_planner_html(translator: HTML5Translator, node: planner) -> None:
-    translator.body.append(render_planner(node, link_base(translator), page_url(translator)))
+    fits = "" if node["sections"] is None else fitting_chapters(translator, node["sections"])
+    translator.body.append(render_planner(node, link_base(translator), page_url(translator), fits))
     raise nodes.SkipNode
+
+
+def fitting_chapters(translator: HTML5Translator, sections: list[str]) -> str:
+    """For each situation this chapter's sections hold no advice for, a note (hidden until
+    the reader gives that situation) saying whom the chapter is for and linking to the
+    chapter widget that fits them (see `telework.audience.chapter_for`), whose sections
+    the script then shows."""
+    builder = translator.builder
+    here = builder.current_docname
+    guide = telework.load_guide()
+    question = guide.question(AUDIENCE_QUESTION)
+    served = situations_for(sections, guide)
+    if len(served) == len(question.options):
+        return ""
+    chapters = recorded_chapters(builder.env)
+    widgets = {
+        (docname, anchor): widget_sections
+        for docname in sorted(chapters)
+        if docname != here
+        for anchor, widget_sections in chapters[docname]
+    }
+    for_readers = FOR_READERS.format(
+        prompt=question.prompt, answers=" or ".join(f"“{o.label}”" for o in served)
+    )
+    notes = []
+    for option in question.options:
+        fit = None if option in served else chapter_for(option.id, widgets, guide)
+        if fit is None:
+            continue
+        docname, anchor = fit
+        title = builder.env.titles[docname].astext()
+        href = f"{builder.get_relative_uri(here, docname)}#{anchor}"
+        page = tag("a", {"href": href}, text(title))
+        notes.append(tag(
+            "div",
+            {"class": "tw-fits", "data-situation": option.id,
+             "data-sections": " ".join(widgets[fit]), "hidden": True},
+            tag("p", {}, text(for_readers), " ",
+                text(FITS_YOU).format(page=page)),
+        ))  # fmt: skip
+    return "".join(notes)
 
 
 def page_url(translator: HTML5Translator) -> str:
@@ -375,3 +430,25 @@ def setup_planner(app: Sphinx) -> None:
     app.connect("env-get-outdated", pages_to_refresh)
     app.connect("doctree-read", mark_checklist_pages)
     app.connect("html-page-context", add_assets)
+    app.connect("env-purge-doc", forget_chapter)
+    app.connect("env-merge-info", merge_chapters)
+
+
+def recorded_chapters(env: Any) -> dict[str, list[tuple[str, list[str]]]]:
+    """The env's record of the chapter widgets (created on first use)."""
+    if not hasattr(env, CHAPTERS):
+        setattr(env, CHAPTERS, {})
+    chapters: dict[str, list[tuple[str, list[str]]]] = getattr(env, CHAPTERS)
+    return chapters
+
+
+def forget_chapter(app: Sphinx, env: Any, docname: str) -> None:
+    recorded_chapters(env).pop(docname, None)
+
+
+def merge_chapters(app: Sphinx, env: Any, docnames: set[str], other: Any) -> None:
+    """After a parallel read: the chapters `other` read join `env`'s record."""
+    chapters = recorded_chapters(env)
+    for docname, widgets in recorded_chapters(other).items():
+        if docname in docnames:
+            chapters[docname] = widgets

@@ -14,6 +14,12 @@ export const MAX_NOTICES = 5;
 const MAX_NOTICE_CHARS = 300;
 const FRAGMENT_PARAM = "a";
 
+/** A date as YYYY-MM-DD in the reader's own time zone (toISOString would give UTC's day). */
+export function localDate(date = new Date()) {
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
 /** The fragment (without "#") that carries `answers`: a=<URL-encoded key=value&...>. */
 export function encodeFragment(answers) {
   const pairs = new URLSearchParams(Object.entries(answers)).toString();

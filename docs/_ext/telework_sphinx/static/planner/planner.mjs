@@ -19,6 +19,7 @@ import {
   decodeFragment,
   encodeFragment,
   exportMarkdown,
+  localDate,
   mergeAnswers,
   readAnswers,
   readTicks,
@@ -68,6 +69,7 @@ const TEXT = {
 // Planner widgets (other widgets share the .tw-planner look but not this script).
 const PLANNERS = ".tw-planner[data-questions]";
 const MARKDOWN_FILE = "telework-plan.md";
+const CALENDAR_FILE = "telework-plan-dates.ics";
 
 function megabytes(bytes) {
   return (bytes / 1e6).toFixed(1);
@@ -123,6 +125,27 @@ class Planner {
     this.steps = this.form.classList.contains("tw-steps") ? new Steps(this.form) : null;
     this.staticChecklist = this.result.innerHTML;
     this.markdown = "";
+    this.calendar = "";
+    this.calendarButton = root.querySelector("[data-action=calendar]");
+  }
+
+  /** What Python needs besides the answers: this widget's view, today's date and the
+   * book's root (absolute, for the calendar's links). */
+  viewFor(sections) {
+    const view = {
+      link_base: this.linkBase,
+      heading_level: this.headingLevel,
+      today: localDate(),
+      book_url: new URL(this.linkBase || "./", this.root.dataset.pageUrl || location.href).href,
+    };
+    if (sections.length) view.sections = sections; // else all of them
+    return view;
+  }
+
+  /** The plan's .ics file ("" when it has no dates), and its button shown only then. */
+  setCalendar(calendar) {
+    this.calendar = calendar;
+    if (this.calendarButton) this.calendarButton.hidden = !calendar;
   }
 
   showAnswers(answers) {
@@ -156,26 +179,30 @@ class Planner {
     this.result.setAttribute("aria-busy", "true");
     let result;
     try {
-      const view = { link_base: this.linkBase, heading_level: this.headingLevel };
-      if (this.sections.length) view.sections = this.sections; // else all of them
+      const view = this.viewFor(this.sections);
       result = await python.call("telework.web", "respond", [answersForPython(answers)], view);
     } catch (error) {
       result = null;
       this.view.say(`${TEXT.failedUpdate} ${error.message}`);
     }
-    // A chapter with nothing for the reader's answers is no dead end: their whole plan.
+    // A chapter with nothing for the reader's answers is no dead end: the advice of the
+    // chapter that fits their situation (its note says whom this one is for), else their
+    // whole plan.
     const answered = result && Object.keys(result.answers).length > 0;
     const elsewhere = answered && result.items.length === 0 && this.sections.length > 0;
-    const whole = elsewhere ? await this.wholePlan(answers) : null;
+    const fits = elsewhere ? this.fitsFor(result.answers) : null;
+    const other = elsewhere ? await this.planOf(answers, fits) : null;
     if (!latest()) return result; // a newer request is on its way
     this.result.removeAttribute("aria-busy");
     if (result === null) return null;
     const before = new Set(this.itemIds());
-    const shown = whole ?? result;
+    const shown = other ?? result;
     this.result.innerHTML = shown.html; // the library's renderer escapes everything
-    if (whole) this.result.prepend(this.elsewhereNote());
+    for (const note of this.root.querySelectorAll(".tw-fits")) note.hidden = !other || note !== fits;
+    if (other && !fits) this.result.prepend(this.elsewhereNote());
     if (this.root.dataset.state === "live") this.markAdded(before);
     this.markdown = shown.markdown;
+    this.setCalendar(shown.calendar);
     const applicable = new Set(result.applicable);
     for (const fieldset of this.form.querySelectorAll(".tw-question")) {
       fieldset.hidden = !applicable.has(fieldset.dataset.question);
@@ -188,12 +215,21 @@ class Planner {
     return result;
   }
 
-  /** Python's plan from every chapter, when none of this chapter's advice applies. */
-  async wholePlan(answers) {
+  /** The build's note on the chapter that fits a reader in the answers' situation, if
+   * this chapter is not for them. */
+  fitsFor(answers) {
+    const situation = CSS.escape(answers.situation ?? "");
+    return this.root.querySelector(`.tw-fits[data-situation="${situation}"]`);
+  }
+
+  /** Python's plan for the sections of the chapter that fits (`fits`), or from every
+   * chapter, when none of this chapter's advice applies. */
+  async planOf(answers, fits) {
     try {
-      const view = { link_base: this.linkBase, heading_level: this.headingLevel };
-      const whole = await python.call("telework.web", "respond", [answersForPython(answers)], view);
-      return whole.items.length ? whole : null;
+      const sections = fits ? fits.dataset.sections.split(/\s+/).filter(Boolean) : [];
+      const view = this.viewFor(sections);
+      const plan = await python.call("telework.web", "respond", [answersForPython(answers)], view);
+      return plan.items.length ? plan : null;
     } catch {
       return null; // this chapter's own (empty) checklist says so
     }
@@ -222,10 +258,23 @@ class Planner {
 
   fail() {
     this.result.innerHTML = this.staticChecklist;
+    this.setCalendar("");
+    for (const note of this.root.querySelectorAll(".tw-fits")) note.hidden = true;
     this.showTicks();
     this.view.set("unavailable", "");
     if (location.protocol !== "file:") this.root.querySelector(".tw-from-disk").remove();
     this.root.querySelector(".tw-unavailable").hidden = false;
+  }
+
+  /** The answers the reader chose in the build's form before the script wired it (a
+   * radio checked that the build did not check). */
+  clickedEarly() {
+    const chosen = [...this.form.querySelectorAll("input[type=radio]:checked")].filter(
+      (input) => !input.defaultChecked,
+    );
+    return Object.fromEntries(
+      chosen.map((input) => [input.closest(".tw-question").dataset.question, input.value]),
+    );
   }
 
   /** Show the state's answers and ticks before (or without) Python's answer. */
@@ -332,6 +381,8 @@ async function onAction(planner, action) {
       pageUrl: planner.root.dataset.pageUrl,
     });
     download(markdown, MARKDOWN_FILE);
+  } else if (action === "calendar") {
+    download(planner.calendar, CALENDAR_FILE, "text/calendar");
   } else if (action === "print") {
     printOnly(planner.root);
   } else if (action === "reset") {
@@ -498,6 +549,12 @@ function init() {
   window.addEventListener("storage", onStorage);
   state.answers = Object.fromEntries(readStored(ANSWERS_KEY, readAnswers, "answers").pairs);
   state.ticks = readStored(TICKS_KEY, readTicks, "ticks").ticks;
+  // Answers clicked before this module ran are newer than the stored ones: they count.
+  const early = Object.assign({}, ...planners.map((planner) => planner.clickedEarly()));
+  if (Object.keys(early).length) {
+    state.answers = mergeAnswers(state.answers, early);
+    saveAnswers();
+  }
   const linked = openLink();
   window.addEventListener("hashchange", () => {
     if (openLink()) showAll(); // a link pasted into this open tab: as a new visit
@@ -512,7 +569,8 @@ function init() {
     wire(planner);
     planner.view.set("waiting");
   }
-  if (planners.some((p) => p.root.dataset.start === "now") || linked) start();
+  const now = planners.some((p) => p.root.dataset.start === "now");
+  if (now || linked || Object.keys(early).length) start();
 }
 
 /**
