@@ -57,7 +57,8 @@ UNTIL_WAITING = """async () => {
   if (registration.waiting) return "installed";
   if (registration.installing) return installed(registration.installing);
   const found = { once: true };
-  const update = new Promise((resolve) => registration.addEventListener("updatefound", resolve, found));
+  const update = new Promise((resolve) =>
+    registration.addEventListener("updatefound", resolve, found));
   const late = new Promise((resolve) => setTimeout(() => resolve("late"), 60000));
   if ((await Promise.race([update, late])) === "late") return "no update found in 60 s";
   return installed(registration.installing);
