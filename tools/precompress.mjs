@@ -42,9 +42,8 @@ const all = files(site);
 const suffixes = Object.keys(ENCODINGS).map((suffix) => `.${suffix}`);
 for (const path of all) {
   const original = path.slice(0, -extname(path).length);
-  if (suffixes.includes(extname(path)) && COMPRESSIBLE.has(extname(original)) && !existsSync(original)) {
-    rmSync(path); // a copy of a file the site no longer has
-  }
+  const copy = suffixes.includes(extname(path)) && COMPRESSIBLE.has(extname(original));
+  if (copy && !existsSync(original)) rmSync(path); // of a file the site no longer has
 }
 await Promise.all(all.filter((path) => COMPRESSIBLE.has(extname(path))).map(precompress));
 console.log(`precompressed ${written} files (${compressed} not in the cache)`);
