@@ -13,8 +13,10 @@ SITE = {
     "index.html": '<link rel="stylesheet" href="_static/a.css?v=1"><script src="_static/b.js">'
     '</script><link rel="next" href="c/d.html"><img src="https://elsewhere.example/x.png">',
     "c/d.html": '<script src="../_static/planner/planner.js"></script>',
-    "_static/a.css": '@font-face{src:url(f.woff2) format("woff2"),url(f.ttf) format("truetype")}'
+    "_static/a.css": '@import "basic.css";'
+    '@font-face{src:url(f.woff2) format("woff2"),url(f.ttf) format("truetype")}'
     "p{background:url('img/dot.png')}",
+    "_static/basic.css": "",
     "_static/f.woff2": "",
     "_static/f.ttf": "",
     "_static/img/dot.png": "",
@@ -26,6 +28,7 @@ SITE = {
     "_static/planner/pyodide/pyodide.mjs": "",
     "_static/planner/pyodide/pyodide.asm.wasm": "",
     "_static/planner/pyodide/pyodide.asm.wasm.br": "",  # for hosts sending Content-Encoding
+    "_static/planner/pyodide/removed.mjs.gz": "",  # an earlier build's, compressing removes it
     "_static/planner/telework.whl": "",
     "_static/webpack-macros.html": "",
     "_sources/index.md": "",
@@ -47,6 +50,7 @@ def test_pages_what_they_load_and_the_python_runtime_for_pages_that_start_it(
         "index.html",
         "c/d.html",
         "_static/a.css",
+        "_static/basic.css",
         "_static/f.woff2",
         "_static/img/dot.png",
         "_static/b.js",

@@ -5,7 +5,9 @@
 //
 // Maximum compression is slow (the 9.6 MB .wasm takes most of a minute), so results are
 // kept in <cache-dir> by the content's SHA-256 and a rebuild compresses only what changed.
-// A copy is written only when it saves at least a tenth of the file (else none is left).
+// A copy is written only when it saves at least a tenth of the file, and copies an earlier
+// build left (of a file now too small, or no longer in the site) are removed: a host would
+// send them in place of the file.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { extname, join } from "node:path";
@@ -36,20 +38,29 @@ if (!cache) {
 mkdirSync(cache, { recursive: true });
 let written = 0;
 let compressed = 0;
-await Promise.all(files(site).map(precompress));
+const all = files(site);
+const suffixes = Object.keys(ENCODINGS).map((suffix) => `.${suffix}`);
+for (const path of all) {
+  const original = path.slice(0, -extname(path).length);
+  const copy = suffixes.includes(extname(path)) && COMPRESSIBLE.has(extname(original));
+  if (copy && !existsSync(original)) rmSync(path); // of a file the site no longer has
+}
+await Promise.all(all.filter((path) => COMPRESSIBLE.has(extname(path))).map(precompress));
 console.log(`precompressed ${written} files (${compressed} not in the cache)`);
 
 function files(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return files(path);
-    return COMPRESSIBLE.has(extname(entry.name)) ? [path] : [];
+    return entry.isDirectory() ? files(path) : [path];
   });
 }
 
 async function precompress(path) {
   const data = readFileSync(path);
-  if (data.length < SMALLEST) return;
+  if (data.length < SMALLEST) {
+    for (const suffix of Object.keys(ENCODINGS)) rmSync(`${path}.${suffix}`, { force: true });
+    return;
+  }
   const key = createHash("sha256").update(data).digest("hex");
   for (const [suffix, compress] of Object.entries(ENCODINGS)) {
     const cached = join(cache, `${key}.${suffix}`);

@@ -23,6 +23,7 @@ from tools.serve import serve
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "docs" / "_ext"))
 from telework_sphinx.offline import SERVICE_WORKER, plan, service_worker
+from telework_sphinx.runtime import compress_site
 
 pytestmark = pytest.mark.browser
 
@@ -67,6 +68,7 @@ UNTIL_WAITING = """async () => {
 IN_TESTS = "in-incognito"
 """Test browsers' profiles are private ones, where nothing installs."""
 ANSWERS = {"situation": "current", "stage": "yes"}
+RUNTIME_WASM = "_static/planner/pyodide/pyodide.asm.wasm"
 
 
 def python_runtime(site: Path) -> set[str]:
@@ -79,6 +81,8 @@ def python_runtime(site: Path) -> set[str]:
 def test_after_one_visit_pages_and_the_planner_work_offline(
     context: BrowserContext, page: Page, site_url: str, site_dir: Path
 ) -> None:
+    encodings: dict[str, str | None] = {}
+    context.on("response", lambda r: encodings.update({r.url: r.headers.get("content-encoding")}))
     page.goto(site_url + PLANNER_PAGE)
     wait_until_settled(page)
     runtime = python_runtime(site_dir)
@@ -86,6 +90,9 @@ def test_after_one_visit_pages_and_the_planner_work_offline(
     page.wait_for_function(
         f"({KEPT_PATHS})().then((kept) => {sorted(runtime)}.every((p) => kept.includes(p)))"
     )
+    # What is kept came compressed, as hosts with precompressed files send it.
+    assert encodings[site_url + PLANNER_PAGE] in {"br", "gzip"}
+    assert encodings[site_url + RUNTIME_WASM] in {"br", "gzip"}
 
     context.set_offline(True)
     page.reload()
@@ -103,15 +110,13 @@ def test_after_one_visit_pages_and_the_planner_work_offline(
 
 
 def rebuild(site: Path, page: str, title: str) -> None:
-    """A new build of `site` in which `page` has a new title, its service worker written as
-    the book's build writes it."""
+    """A new build of `site` in which `page` has a new title, its service worker written
+    and its files compressed as the book's build does (the server sends the copies)."""
     path = site / page
     html = re.sub("<title>.*?</title>", f"<title>{title}</title>", path.read_text("utf-8"))
     path.write_text(html, encoding="utf-8")
     (site / SERVICE_WORKER).write_text(service_worker(plan(site)), encoding="utf-8")
-    for name in (page, SERVICE_WORKER):  # a build compresses what it wrote afresh; here the
-        for suffix in (".br", ".gz"):  # plain files stand in for the compressed copies
-            (site / (name + suffix)).unlink(missing_ok=True)
+    compress_site(site)
 
 
 def test_a_new_build_reaches_the_reader_whole_on_the_next_visit(

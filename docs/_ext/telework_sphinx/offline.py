@@ -39,9 +39,9 @@ THEME_COLOR = "#1d5c87"
 PYTHON_WORKER = WORKER.lstrip("/")
 
 HTML_REFERENCE = re.compile(r'<(?:script|link|img|source)\b[^>]*?\s(?:src|href)="([^"]+)"')
-CSS_REFERENCE = re.compile(r"""(,\s*)?url\(\s*["']?([^"')]+)""")
-"""A stylesheet's url(); one after a comma is a fallback (fonts list woff2 first, then
-older formats, which no browser with service workers needs)."""
+CSS_REFERENCE = re.compile(r"""(,\s*)?(?:url\(\s*["']?|@import\s+["'])([^"')]+)""")
+"""A stylesheet's url() or @import "..."; a url() after a comma is a fallback (fonts list
+woff2 first, then older formats, which no browser with service workers needs)."""
 JS_REFERENCE = re.compile(r"""["'`]([\w./-]+\.m?js)["'`]""")
 """A module or script named in a script, relative to it (imports, new URL(...))."""
 PRECOMPRESSED = (".gz", ".br")
@@ -49,7 +49,9 @@ PRECOMPRESSED = (".gz", ".br")
 
 def site_files(outdir: Path) -> set[str]:
     """The site's files, as paths from its root; not hidden ones (the build's own), not
-    page sources (downloads), not precompressed copies of other files, not this module's."""
+    page sources (downloads), not this module's, and no .br or .gz file: those are copies
+    of other files that hosts send compressed (the book has no archive of its own), or
+    copies an earlier build left, which compressing the site removes after this runs."""
     files = {
         path.relative_to(outdir).as_posix()
         for path in outdir.rglob("*")
@@ -59,7 +61,7 @@ def site_files(outdir: Path) -> set[str]:
         name
         for name in files
         if not name.startswith("_sources/")
-        and not (name.endswith(PRECOMPRESSED) and name[:-3] in files)
+        and not name.endswith(PRECOMPRESSED)
         and name not in {SERVICE_WORKER, "_headers", "objects.inv"}
     }
 

@@ -167,13 +167,18 @@ def precompile(wheel: Path, cache_dir: Path) -> Path:
 def precompress(app: Sphinx, exception: Exception | None) -> None:
     """On build-finished: brotli and gzip copies beside the site's files (tools/precompress.mjs),
     which hosts honouring precompressed files send, and tools/serve.py too."""
-    if exception is not None:
-        return
-    args = [_node(), str(PRECOMPRESS), str(app.outdir), str(COMPRESSED)]
+    if exception is None:
+        logger.info("[planner] %s", compress_site(Path(app.outdir)))
+
+
+def compress_site(outdir: Path) -> str:
+    """Brotli and gzip copies beside the files of the built site `outdir`, replacing those
+    of an earlier build; returns what was done."""
+    args = [_node(), str(PRECOMPRESS), str(outdir), str(COMPRESSED)]
     done = subprocess.run(args, capture_output=True, text=True, check=False, timeout=600)
     if done.returncode != 0:
         raise ExtensionError(f"compressing the built site failed:\n{done.stderr}")
-    logger.info("[planner] %s", done.stdout.strip())
+    return done.stdout.strip()
 
 
 def _node() -> str:
