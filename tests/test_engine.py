@@ -202,9 +202,11 @@ SMALL = Guide(
     items=(
         _item("lead", "pitch"),
         _item(
-            "desk", "setup",
-            unless=Is("kit", ("yes",)), moves=(Move(Is("office", ("yes",)), "office-days"),),
-        ),  # fmt: skip
+            "desk",
+            "setup",
+            unless=Is("kit", ("yes",)),
+            moves=(Move(Is("office", ("yes",)), "office-days"),),
+        ),
         _item("claim", "setup", when=Is("budget", ("yes",))),
     ),
     sources=(),
@@ -241,7 +243,7 @@ def test_the_phase_whose_leads_holds_comes_first() -> None:
 def test_plan_checks_answers_against_the_guide_it_is_given() -> None:
     assert telework.plan({"office": "yes"}, SMALL).answers == {"office": "yes"}
     assert telework.plan_relevant({"office": "yes"}, SMALL).answers == {"office": "yes"}
-    with pytest.raises(AnswerError, match="^question 'budget' is not asked for these answers; it"):
+    with pytest.raises(AnswerError, match=r"^question 'budget' is not asked for these answers; it"):
         telework.plan({"budget": "yes"}, SMALL)
     assert telework.plan_relevant({"budget": "yes"}, SMALL).answers == {}
     assert [q.id for q in telework.applicable_questions({}, SMALL)] == ["stage", "office", "kit"]

@@ -6,7 +6,6 @@ from html.parser import HTMLParser
 import pytest
 
 import telework
-from telework.proposal.model import Bullet, BulletList, Paragraph, ProposalSection
 from telework.conditions import ALWAYS
 from telework.errors import ArgumentError
 from telework.model import (
@@ -19,6 +18,7 @@ from telework.model import (
     Question,
     Source,
 )
+from telework.proposal.model import Bullet, BulletList, Paragraph, ProposalSection
 from telework.render.markdown import escape_markdown
 from telework.render.proposal import (
     render_proposal_html,
@@ -57,17 +57,32 @@ ARTICLE_B = Source("b", "Article B", "A second article", "article")
 WHEN = Question("when", "When would you start?", "", (Option("soon", "Soon"),), ALWAYS)
 WHERE = Question("where", "Where would you work?", "", (Option("home", "At home"),), ALWAYS)
 AGREE = Item(
-    "agree", "after-yes", "Agree the details & *dates*", "So both <sides> remember.",
-    (ARTICLE_A, ARTICLE_B), "conversation/answers#yes", ALWAYS,
-)  # fmt: skip
+    "agree",
+    "after-yes",
+    "Agree the details & *dates*",
+    "So both <sides> remember.",
+    (ARTICLE_A, ARTICLE_B),
+    "conversation/answers#yes",
+    ALWAYS,
+)
 WRITE = Item(
-    "write", "after-yes", "Write it down", "Memories fade.", (ARTICLE_A,),
-    "conversation/answers#write", ALWAYS,
-)  # fmt: skip
+    "write",
+    "after-yes",
+    "Write it down",
+    "Memories fade.",
+    (ARTICLE_A,),
+    "conversation/answers#write",
+    ALWAYS,
+)
 RESULTS = Item(
-    "results", "pitch", "1. Lead with results", "Managers weigh output.", (),
-    "conversation/pitch#results", ALWAYS,
-)  # fmt: skip
+    "results",
+    "pitch",
+    "1. Lead with results",
+    "Managers weigh output.",
+    (),
+    "conversation/pitch#results",
+    ALWAYS,
+)
 SMALL_GUIDE = Guide((WHERE, WHEN), (), (), (AGREE, WRITE, RESULTS), (ARTICLE_A, ARTICLE_B))
 AFTER_YES = ChecklistSection("after-yes", "After a yes", "after", (AGREE, WRITE))
 PITCH = ChecklistSection("pitch", "How to put it", "ask", (RESULTS,))
@@ -126,11 +141,20 @@ def test_text_of_a_small_plan_in_full() -> None:
 def test_text_wraps_under_its_marks_at_88_columns_and_never_inside_a_hyphenated_word() -> None:
     why = "x" * 79  # with "    Why: " in front, 88 columns
     item = replace(RESULTS, text="Try an all-round day", why=why)
-    checklist = replace(ONE_PHASE, phases=(ChecklistPhase("ask", "When you ask", (
-        replace(PITCH, items=(item,)),)),), refine=())  # fmt: skip
+    checklist = replace(
+        ONE_PHASE,
+        phases=(ChecklistPhase("ask", "When you ask", (replace(PITCH, items=(item,)),)),),
+        refine=(),
+    )
     assert f"\n    Why: {why}\n" in telework.render_text(checklist), "88 columns fit"
-    longer = replace(checklist, phases=(ChecklistPhase("ask", "When you ask", (
-        replace(PITCH, items=(replace(item, why=why + "x"),)),)),))  # fmt: skip
+    longer = replace(
+        checklist,
+        phases=(
+            ChecklistPhase(
+                "ask", "When you ask", (replace(PITCH, items=(replace(item, why=why + "x"),)),)
+            ),
+        ),
+    )
     assert f"\n    Why:\n    {why}x\n" in telework.render_text(longer), "89 do not"
     lines = telework.render_text(checklist, width=15).splitlines()
     start = lines.index("[ ] Try an")
@@ -140,7 +164,9 @@ def test_text_wraps_under_its_marks_at_88_columns_and_never_inside_a_hyphenated_
 
 
 def test_markdown_of_a_small_plan_in_full() -> None:
-    sources = "[Article A](../reference/sources.html#src-a), [Article B](../reference/sources.html#src-b)"
+    sources = (
+        "[Article A](../reference/sources.html#src-a), [Article B](../reference/sources.html#src-b)"
+    )
     assert telework.render_markdown(TWO_PHASES, link_base="../") == (
         "# Your remote-work plan\n"
         "\n"
@@ -197,9 +223,12 @@ def test_html_of_a_small_plan_in_full() -> None:
     a = '<a href="../reference/sources.html#src-a">Article A</a>'
     b = '<a href="../reference/sources.html#src-b">Article B</a>'
     results = item(
-        "results", "1. Lead with results", "Managers weigh output.",
-        "the book&#x27;s own suggestion", "conversation/pitch.html#results",
-    )  # fmt: skip
+        "results",
+        "1. Lead with results",
+        "Managers weigh output.",
+        "the book&#x27;s own suggestion",
+        "conversation/pitch.html#results",
+    )
     assert telework.render_html(TWO_PHASES, link_base="../") == (
         '<div class="tw-checklist">'
         '<section class="tw-phase" data-phase="after">'
@@ -207,9 +236,12 @@ def test_html_of_a_small_plan_in_full() -> None:
         '<section class="tw-section" data-section="after-yes" data-phase="after">'
         '<h4>After a yes</h4><ul class="tw-items">'
         + item(
-            "agree", "Agree the details &amp; *dates*", "So both &lt;sides&gt; remember.",
-            f"{a}, {b}", "conversation/answers.html#yes",
-        )  # fmt: skip
+            "agree",
+            "Agree the details &amp; *dates*",
+            "So both &lt;sides&gt; remember.",
+            f"{a}, {b}",
+            "conversation/answers.html#yes",
+        )
         + item("write", "Write it down", "Memories fade.", a, "conversation/answers.html#write")
         + "</ul></section></section>"
         '<section class="tw-phase" data-phase="ask"><h3>When you ask</h3>'
@@ -245,7 +277,9 @@ def test_html_headings_stay_between_h1_and_h6() -> None:
 
 def test_json_of_a_small_plan() -> None:
     text = telework.render_json(TWO_PHASES, link_base="../")
-    assert text.startswith('{\n  "answers": {\n    "where": "home"\n  },\n  "asked": [\n    "when"\n')
+    assert text.startswith(
+        '{\n  "answers": {\n    "where": "home"\n  },\n  "asked": [\n    "when"\n  ],\n'
+    )
     assert (
         '\n  "phases": [\n    {\n      "id": "after",\n      "title": "After their answer",\n'
         '      "heading": "After their answer — your next steps",\n'
@@ -392,13 +426,17 @@ PROPOSAL = replace(
     title="A trial of home days",
     sections=(
         ProposalSection("greeting", "", (Paragraph("Dear Alex,"),)),
-        ProposalSection("plan", "What I propose", (
-            Paragraph("Two days a week at home, from 1 March."),
-            BulletList((Bullet("Mondays and Thursdays", "Days"), Bullet("Same hours as now"))),
-        )),
+        ProposalSection(
+            "plan",
+            "What I propose",
+            (
+                Paragraph("Two days a week at home, from 1 March."),
+                BulletList((Bullet("Mondays and Thursdays", "Days"), Bullet("Same hours as now"))),
+            ),
+        ),
         ProposalSection("closing", "", (Paragraph("Thanks, Sam"),)),
     ),
-)  # fmt: skip
+)
 
 
 def test_proposal_as_html_in_full() -> None:
