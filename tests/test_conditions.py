@@ -1,10 +1,25 @@
 """The condition language: its data form, its three-valued truth and its reading in words."""
 
+from collections.abc import Callable
+
 import pytest
 
 import telework
 from telework import DataError
-from telework.conditions import ALWAYS, NEVER, All, Any, Is, Not, evaluate, leaves, parse
+from telework.conditions import (
+    ALWAYS,
+    NEVER,
+    All,
+    Any,
+    Condition,
+    Is,
+    Not,
+    compile_condition,
+    evaluate,
+    leaves,
+    parse,
+    questions_in,
+)
 
 
 def test_the_data_form_parses_into_the_combinators_it_names() -> None:
@@ -70,3 +85,38 @@ def test_conditions_read_in_words_with_prompts_and_labels() -> None:
     assert telework.describe(ALWAYS, guide) == "always"
     negated = telework.describe(Not(Is("stage", ("yes",))), guide)
     assert negated == "not (Has the employer answered yet? → “They said yes”)"
+
+
+A_YES, B_YES = Is("a", ("yes",)), Is("b", ("yes",))
+ANSWER_SETS = [{}, {"b": "yes"}, {"b": "no"}]
+ANSWER_SETS += [{"a": a, **rest} for a in ("yes", "no") for rest in ANSWER_SETS[:3]]
+TRUTH = {"T": True, "F": False, "?": None}
+
+
+@pytest.mark.parametrize(
+    ("condition", "table"),
+    [
+        # answers: (a, b) = (-,-) (-,yes) (-,no) (yes,-) (yes,yes) (yes,no) (no,-) (no,yes) (no,no)
+        (All((A_YES, Not(B_YES))), "?F??FTFFF"),
+        (Any((A_YES, Not(B_YES))), "??TTTT?FT"),
+        (Not(A_YES), "???FFFTTT"),
+        (All((A_YES, B_YES)), "??F?TFFFF"),
+        (Any((A_YES, B_YES)), "?T?TTT?TF"),
+        (ALWAYS, "TTTTTTTTT"),
+        (NEVER, "FFFFFFFFF"),
+    ],
+)
+def test_compiled_and_evaluated_conditions_follow_three_valued_logic(
+    condition: Condition, table: str
+) -> None:
+    compiled = compile_condition(condition)
+    for answers, expected in zip(ANSWER_SETS, table, strict=True):
+        assert evaluate(condition, answers) is TRUTH[expected], answers
+        assert compiled(answers) is TRUTH[expected], answers
+
+
+@pytest.mark.parametrize("function", [evaluate, compile_condition, questions_in, leaves])
+def test_a_value_that_is_not_a_condition_is_named(function: Callable[..., object]) -> None:
+    arguments = ("stage", {}) if function is evaluate else ("stage",)
+    with pytest.raises(TypeError, match=r"^not a condition: 'stage'$"):
+        function(*arguments)

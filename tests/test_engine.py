@@ -247,6 +247,8 @@ def test_plan_checks_answers_against_the_guide_it_is_given() -> None:
         telework.plan({"budget": "yes"}, SMALL)
     assert telework.plan_relevant({"budget": "yes"}, SMALL).answers == {}
     assert [q.id for q in telework.applicable_questions({}, SMALL)] == ["stage", "office", "kit"]
+    asked = telework.applicable_questions({"stage": "yes", "budget": "no"}, SMALL)
+    assert [q.id for q in asked] == ["stage", "office", "kit", "budget"]
 
 
 def test_sections_can_be_given_as_one_string_of_ids() -> None:
