@@ -9,7 +9,7 @@ CHROMIUM := /usr/bin/chromium
 SITE := _build/html
 SPHINX := $(BIN)/python -m sphinx -b html -c . docs $(SITE) -W --keep-going
 
-.PHONY: serve test book bench lint notebooks chromium clean
+.PHONY: serve test book bench lint notebooks mutation chromium clean
 
 serve: book
 	$(BIN)/python tools/serve.py $(SITE) --port 8000
@@ -31,6 +31,12 @@ lint: $(SETUP) $(PYODIDE)
 notebooks: $(SETUP)
 	$(BIN)/jupyter lab docs/notebooks
 
+# Mutates the planner's logic and renderers ([tool.mutmut] in pyproject.toml) and lists the
+# mutants no test kills; long (half an hour here), so not part of `make test`.
+mutation: $(SETUP)
+	$(BIN)/mutmut run --max-children 2
+	$(BIN)/mutmut results
+
 $(SETUP): pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found; install Python 3.11 or newer"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -51,4 +57,4 @@ chromium:
 	  else echo "error: browser tests need Debian's chromium at $(CHROMIUM); run: sudo apt-get install chromium"; exit 1; fi; }
 
 clean:
-	rm -rf _build
+	rm -rf _build mutants

@@ -4,7 +4,19 @@ import pytest
 
 import telework
 from telework import DataError
-from telework.conditions import ALWAYS, NEVER, All, Any, Is, Not, evaluate, leaves, parse
+from telework.conditions import (
+    ALWAYS,
+    NEVER,
+    All,
+    Any,
+    Condition,
+    Is,
+    Not,
+    compile_condition,
+    evaluate,
+    leaves,
+    parse,
+)
 
 
 def test_the_data_form_parses_into_the_combinators_it_names() -> None:
@@ -79,6 +91,7 @@ def test_what_is_not_a_condition_is_refused_in_one_short_line(value: object) -> 
     guide = telework.load_guide()
     calls = [
         lambda: evaluate(value, {}),  # type: ignore[arg-type]
+        lambda: compile_condition(value),  # type: ignore[arg-type]
         lambda: telework.questions_in(value),  # type: ignore[arg-type]
         lambda: leaves(value),  # type: ignore[arg-type]
         lambda: telework.describe(value, guide),  # type: ignore[arg-type]
@@ -89,3 +102,31 @@ def test_what_is_not_a_condition_is_refused_in_one_short_line(value: object) -> 
         message = str(raised.value)
         assert message.startswith("not a condition: “") and len(message) < 120
         assert message.endswith("; conditions are Is, All, Any or Not")
+
+
+A_YES, B_YES = Is("a", ("yes",)), Is("b", ("yes",))
+ANSWER_SETS = [{}, {"b": "yes"}, {"b": "no"}]
+ANSWER_SETS += [{"a": a, **rest} for a in ("yes", "no") for rest in ANSWER_SETS[:3]]
+TRUTH = {"T": True, "F": False, "?": None}
+
+
+@pytest.mark.parametrize(
+    ("condition", "table"),
+    [
+        # answers: (a, b) = (-,-) (-,yes) (-,no) (yes,-) (yes,yes) (yes,no) (no,-) (no,yes) (no,no)
+        (All((A_YES, Not(B_YES))), "?F??FTFFF"),
+        (Any((A_YES, Not(B_YES))), "??TTTT?FT"),
+        (Not(A_YES), "???FFFTTT"),
+        (All((A_YES, B_YES)), "??F?TFFFF"),
+        (Any((A_YES, B_YES)), "?T?TTT?TF"),
+        (ALWAYS, "TTTTTTTTT"),
+        (NEVER, "FFFFFFFFF"),
+    ],
+)
+def test_compiled_and_evaluated_conditions_follow_three_valued_logic(
+    condition: Condition, table: str
+) -> None:
+    compiled = compile_condition(condition)
+    for answers, expected in zip(ANSWER_SETS, table, strict=True):
+        assert evaluate(condition, answers) is TRUTH[expected], answers
+        assert compiled(answers) is TRUTH[expected], answers

@@ -1,4 +1,7 @@
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from guide_data import write_guide
@@ -6,7 +9,10 @@ from guide_data import write_guide
 import telework
 from telework import AnswerError
 from telework.analysis import closure, mentions, valid_answer_sets
+from telework.conditions import ALWAYS, Condition, Is
 from telework.engine import shows
+from telework.errors import ArgumentError
+from telework.model import Guide, Item, Move, Option, Phase, Question, Section
 
 
 def test_no_answers_still_give_a_checklist_and_ask_where_you_stand() -> None:
@@ -166,3 +172,102 @@ def test_plan_relevant_uses_the_guide_and_sections_it_is_given(tmp_path: Path) -
     assert [s.id for s in checklist.sections] == ["after-no"]
     assert checklist.items()[0].text.startswith("First ask what would have")
     assert checklist.answers == {"situation": "current", "stage": "no"}
+
+
+# --- the engine's rules on a small guide written by hand ---------------------------------
+
+
+def _question(id_: str, prompt: str, applies: Condition = ALWAYS) -> Question:
+    return Question(id_, prompt, "", (Option("yes", "Yes"), Option("no", "No")), applies)
+
+
+def _item(id_: str, section: str, when: Condition = ALWAYS, **conditions: Any) -> Item:
+    return Item(id_, section, id_.title(), "Because.", (), f"page#{id_}", when, **conditions)
+
+
+ASKED = Is("stage", ("yes",))
+SMALL = Guide(
+    questions=(
+        _question("stage", "Have you asked yet?"),
+        _question("office", "Is there an office day?"),
+        _question("kit", "Do you have a desk at home?"),
+        _question("budget", "Did they offer a budget?", applies=ASKED),
+    ),
+    phases=(Phase("ask", "When you ask", unless=ASKED), Phase("after", "Afterwards", leads=ASKED)),
+    sections=(
+        Section("pitch", "How to put it", "ask"),
+        Section("setup", "Setting up", "after"),
+        Section("office-days", "Office days", "after"),
+    ),
+    items=(
+        _item("lead", "pitch"),
+        _item(
+            "desk",
+            "setup",
+            unless=Is("kit", ("yes",)),
+            moves=(Move(Is("office", ("yes",)), "office-days"),),
+        ),
+        _item("claim", "setup", when=Is("budget", ("yes",))),
+    ),
+    sources=(),
+)
+
+
+def _placed(checklist: telework.Checklist) -> list[tuple[str, str, list[str]]]:
+    return [(s.phase, s.id, [i.id for i in s.items]) for s in checklist.sections]
+
+
+def test_refine_names_the_questions_that_decide_a_phase_a_move_or_an_unless() -> None:
+    checklist = telework.plan({}, SMALL)
+    assert _placed(checklist) == [("ask", "pitch", ["lead"]), ("after", "setup", ["desk"])]
+    assert checklist.refine == ("stage", "office", "kit")
+    decided = telework.plan({"stage": "no", "office": "yes", "kit": "no"}, SMALL)
+    assert _placed(decided) == [("ask", "pitch", ["lead"]), ("after", "office-days", ["desk"])]
+    assert decided.refine == ()
+    settled = telework.plan({"stage": "yes", "office": "no", "kit": "yes"}, SMALL)
+    assert _placed(settled) == [], "the phase has left and the desk is there"
+    assert settled.refine == ("budget",)
+    after = telework.plan({"stage": "yes", "kit": "no", "budget": "yes"}, SMALL)
+    assert _placed(after) == [("after", "setup", ["desk", "claim"])]
+    assert [p.title for p in after.phases] == ["Afterwards"]
+    assert after.refine == ("office",)
+
+
+def test_the_phase_whose_leads_holds_comes_first() -> None:
+    checklist = telework.plan({"stage": "no"}, SMALL)
+    assert [p.id for p in checklist.phases] == ["ask", "after"]
+    guide = replace(SMALL, phases=(Phase("ask", "When you ask"), SMALL.phases[1]))
+    assert [p.id for p in telework.plan({"stage": "yes"}, guide).phases] == ["after", "ask"]
+
+
+def test_plan_checks_answers_against_the_guide_it_is_given() -> None:
+    assert telework.plan({"office": "yes"}, SMALL).answers == {"office": "yes"}
+    assert telework.plan_relevant({"office": "yes"}, SMALL).answers == {"office": "yes"}
+    with pytest.raises(AnswerError, match=r"^question 'budget' is not asked for these answers; it"):
+        telework.plan({"budget": "yes"}, SMALL)
+    assert telework.plan_relevant({"budget": "yes"}, SMALL).answers == {}
+    assert [q.id for q in telework.applicable_questions({}, SMALL)] == ["stage", "office", "kit"]
+    asked = telework.applicable_questions({"stage": "yes", "budget": "no"}, SMALL)
+    assert [q.id for q in asked] == ["stage", "office", "kit", "budget"]
+
+
+def test_sections_can_be_given_as_one_string_of_ids() -> None:
+    checklist = telework.plan({"office": "yes"}, SMALL, sections="pitch office-days")
+    assert _placed(checklist) == [("ask", "pitch", ["lead"]), ("after", "office-days", ["desk"])]
+    relevant = telework.plan_relevant({}, SMALL, sections="setup")
+    assert _placed(relevant) == [("after", "setup", ["desk"])]
+    with pytest.raises(AnswerError) as raised:
+        telework.plan_relevant({}, SMALL, sections=["pitch", "later"])
+    assert str(raised.value) == "unknown section “later”; allowed: pitch, setup, office-days"
+
+
+@pytest.mark.parametrize("function", [telework.plan, telework.plan_relevant])
+@pytest.mark.parametrize(
+    ("arguments", "named"),
+    [({"guide": "packaged"}, "guide"), ({"sections": 3}, "sections")],
+)
+def test_plans_name_the_argument_they_cannot_use(
+    function: Callable[..., object], arguments: dict[str, object], named: str
+) -> None:
+    with pytest.raises(ArgumentError, match=f"^{named} must be "):
+        function({}, **arguments)
