@@ -202,6 +202,12 @@ def _walk(
             if truth is None:
                 open_questions.update(mentions)
             continue
+        if rule.unless is not None:  # before the moves: an item that has left goes nowhere
+            left = rule.unless.holds(answers)
+            if left:
+                continue
+            if left is None:
+                open_questions.update(rule.unless.mentions)
         section, phase = rule.item.section, rule.phase
         for move, target, target_phase in rule.moves:
             moved = move.holds(answers)
@@ -214,12 +220,6 @@ def _walk(
             continue
         if phase in undecided:
             open_questions.update(undecided[phase])
-        if rule.unless is not None:
-            left = rule.unless.holds(answers)
-            if left:
-                continue
-            if left is None:
-                open_questions.update(rule.unless.mentions)
         yield rule.item, section
 
 

@@ -103,7 +103,7 @@ def test_the_policy_blocks_script_injected_into_a_page(
       document.body.append(button);
       button.click();
     }""")
-    page.wait_for_function("window.violations.length >= 2")
+    page.wait_for_function("() => window.violations.length >= 2")
     assert page.evaluate("window.ran") == []
     assert set(page.evaluate("window.violations")) == {
         "script-src-attr blocked inline",

@@ -243,7 +243,7 @@ def test_keep_mine_leaves_the_saved_answers(page: Page, site_url: str) -> None:
 def test_a_link_pasted_into_an_open_tab_is_a_new_visit(page: Page, site_url: str) -> None:
     open_planner(page, site_url)
     page.evaluate(f"location.hash = {json.dumps(fragment(SHARED))}")
-    page.wait_for_function(f"localStorage.getItem('{ANSWERS_KEY}') !== null")
+    page.wait_for_function(f"() => localStorage.getItem('{ANSWERS_KEY}') !== null")
     wait_until_settled(page)
     assert chosen_answers(page) == SHARED  # nothing was saved, so nothing to ask about
     assert shown_items(page) == expected_items(SHARED)
@@ -256,7 +256,9 @@ def test_open_tabs_stay_in_step_and_keep_each_others_ticks(
     open_planner(first, site_url)
     open_planner(second, site_url)
     choose(first, SHARED)
-    second.wait_for_function("document.querySelector('.tw-planner input[value=need]').checked")
+    second.wait_for_function(
+        "() => document.querySelector('.tw-planner input[value=need]').checked"
+    )
     wait_until_settled(second)
     items = expected_items(SHARED)
     assert chosen_answers(second) == SHARED
@@ -265,7 +267,9 @@ def test_open_tabs_stay_in_step_and_keep_each_others_ticks(
     first.check(f'.tw-tick[data-item="{items[0]}"]')
     second.check(f'.tw-tick[data-item="{items[1]}"]')
     assert stored(first, TICKS_KEY) == {items[0]: True, items[1]: True}
-    first.wait_for_function(f"document.querySelector('.tw-tick[data-item=\"{items[1]}\"]').checked")
+    first.wait_for_function(
+        f"() => document.querySelector('.tw-tick[data-item=\"{items[1]}\"]').checked"
+    )
     assert first.is_checked(f'.tw-tick[data-item="{items[0]}"]')
 
 
