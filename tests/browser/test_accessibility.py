@@ -42,6 +42,9 @@ def site_pages(site_dir: Path) -> list[str]:
     return sorted(p.relative_to(site_dir).as_posix() for p in pages if "_static" not in p.parts)
 
 
+SETTLED_ANIMATIONS = "() => document.getAnimations().every((a) => a.playState !== 'running')"
+
+
 def visit(page: Page, axe: Axe, url: str, errors: list[str]) -> Visit:
     """Open `url` and scan it; `errors` collects the page's console errors."""
     errors.clear()
@@ -53,6 +56,10 @@ def visit(page: Page, axe: Axe, url: str, errors: list[str]) -> Visit:
             wait_until_settled(page)
         else:  # the rehearsal and the trial tracker: live once Python answers
             page.wait_for_selector(".tw-planner[data-state=live]", timeout=BOOT_TIMEOUT_MS)
+        # Back at the top, once the theme's "back to top" button has faded out: axe reads a
+        # half-faded button as low contrast.
+        page.evaluate("() => window.scrollTo(0, 0)")
+        page.wait_for_function(SETTLED_ANIMATIONS)
     options = {
         "resultTypes": ["violations"],
         "rules": {rule: {"enabled": False} for rule in IGNORED_RULES},
