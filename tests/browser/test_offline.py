@@ -88,7 +88,7 @@ def test_after_one_visit_pages_and_the_planner_work_offline(
     runtime = python_runtime(site_dir)
     assert len(runtime) >= 4
     page.wait_for_function(
-        f"({KEPT_PATHS})().then((kept) => {sorted(runtime)}.every((p) => kept.includes(p)))"
+        f"() => ({KEPT_PATHS})().then((kept) => {sorted(runtime)}.every((p) => kept.includes(p)))"
     )
     # What is kept came compressed, as hosts with precompressed files send it.
     assert encodings[site_url + PLANNER_PAGE] in {"br", "gzip"}

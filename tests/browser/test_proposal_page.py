@@ -217,7 +217,7 @@ def test_a_failed_call_does_not_disable_the_draft_for_good(page: Page, site_url:
     fill(page, {"name": "Sam"})
     status = f"{WIDGET} .tw-status"
     page.wait_for_function(
-        f"document.querySelector({status!r}).textContent.includes('the worker stopped')"
+        f"() => document.querySelector({status!r}).textContent.includes('the worker stopped')"
     )
     fill(page, {"name": "Sam Rivera"})
     assert shows(page, respond({}, {"name": "Sam Rivera"})["html"])
