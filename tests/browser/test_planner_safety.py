@@ -75,10 +75,11 @@ def test_tampered_storage_is_cleaned_with_a_notice(
     page: Page, site_url: str, watched: list[str]
 ) -> None:
     page.goto(site_url + PLANNER_PAGE)
+    wait_until_settled(page)  # the first visit is over: its planner has read storage
     page.evaluate(
-        """localStorage.setItem('telework-planner-answers',
+        """() => { localStorage.setItem('telework-planner-answers',
              JSON.stringify({situation: 'interviewing', '<img src=x onerror=pwned=1>': 1}));
-           localStorage.setItem('telework-planner-ticks', '{not json')"""
+           localStorage.setItem('telework-planner-ticks', '{not json') }"""
     )
     page.reload()
     wait_until_settled(page)
