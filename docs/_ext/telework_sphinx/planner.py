@@ -27,6 +27,7 @@ import telework
 from telework.audience import AUDIENCE_QUESTION, chapter_for, situations_for
 
 from .markup import Attrs, tag, text, void
+from .parts import action_buttons, choice
 from .runtime import (
     STATIC_SUBDIR,
     USES_PLANNER_FILES,
@@ -185,15 +186,7 @@ def render_planner(node: planner, link_base: str, page_url: str = "", fits: str 
             tag("a", {"href": attrs["data-planner-page"]}, text(FULL_PLANNER_LINK)),
         ),
         tag("div", {"class": "tw-notices", "aria-live": "polite"}),
-        tag(
-            "div",
-            {"class": "tw-actions"},
-            *(
-                tag("button", {"type": "button", "class": "tw-button", "data-action": action,
-                               "hidden": action == CALENDAR_ACTION}, text(label))
-                for action, label in ACTIONS
-            ),
-        ),
+        tag("div", {"class": "tw-actions"}, action_buttons(ACTIONS, hidden={CALENDAR_ACTION})),
         tag("p", {"class": "tw-feedback", "role": "status"}),
         tag(
             "p",
@@ -310,12 +303,7 @@ def _question(question: telework.Question, uid: str, asked: bool) -> str:
     name = f"{uid}-{question.id}"
     help_id = f"{name}-help"
     choices = [("", NOT_SURE), *((o.id, o.label) for o in question.options)]
-    options = (
-        tag("label", {"class": "tw-option"},
-            void("input", {"type": "radio", "name": name, "value": value, "checked": not value}),
-            " ", tag("span", {}, text(label)))
-        for value, label in choices
-    )  # fmt: skip
+    options = (choice("radio", name, label, value, checked=not value) for value, label in choices)
     return tag(
         "fieldset",
         {"class": "tw-question", "data-question": question.id, "aria-describedby": help_id,

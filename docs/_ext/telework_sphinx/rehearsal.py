@@ -13,17 +13,16 @@ and sheet. Replies never leave the browser: they are kept in localStorage only.
 
 from __future__ import annotations
 
-from html import escape
-
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
 from telework.rehearse import REPLY_LIMIT, every_question, render_sheet_html
 
-from .planner import PLANNER_PAGE
-from .runtime import wheel_name
-from .tools import ANSWERS_LINK, PRIVACY, ToolDirective, setup_tool
+from .markup import tag
+from .parts import choice
+from .planner import link_base
+from .tools import NOTICES, PRIVACY, ToolDirective, answers_note, note, setup_tool, tool_widget
 
 TITLE = "Rehearse the questions"
 NOSCRIPT = (
@@ -57,42 +56,28 @@ class RehearsalDirective(ToolDirective):
 def render_widget(node: rehearsal_widget, link_base: str) -> str:
     """The widget's HTML: the practice options, an empty deck, actions and the full sheet."""
     level = node["level"]
-    buttons = "".join(
-        f'<button type="button" class="tw-button" data-action="{action}">{escape(label)}</button>'
-        for action, label in ACTIONS
-    )
-    options = "".join(
-        f'<label class="tw-option"><input type="checkbox" name="{name}"> '
-        f"<span>{escape(label)}</span></label>"
-        for name, label in (("practice", PRACTICE), ("timer", TIMER))
-    )
-    planner = f"{escape(link_base)}{PLANNER_PAGE}.html"
     sheet = render_sheet_html(
         every_question(), heading_level=level + 1, link_base=link_base, anchors=True
     )
-    return (
-        '<section class="tw-planner tw-rehearsal-widget" id="tw-rehearsal" '
-        f'aria-labelledby="tw-rehearsal-title" data-state="static" data-wheel="{wheel_name()}" '
-        f'data-link-base="{escape(link_base)}" data-reply-limit="{REPLY_LIMIT}">'
-        f'<h{level} class="tw-planner-title" id="tw-rehearsal-title">{escape(TITLE)}</h{level}>'
-        f'<noscript><p class="tw-noscript">{escape(NOSCRIPT)}</p></noscript>'
-        '<p class="tw-status" role="status"></p>'
-        f'<p class="tw-full-note tw-answers-note">{escape(ANSWERS_NOTE)} '
-        f'<span class="tw-answers-summary">{escape(ANSWERS_NONE)}</span> '
-        f'<a href="{planner}">{escape(ANSWERS_LINK)}</a></p>'
-        f'<p class="tw-full-note">{escape(PRIVACY)}</p>'
-        f'<form class="tw-form tw-rehearsal-options">{options}</form>'
-        '<div class="tw-notices" aria-live="polite"></div>'
-        '<div class="tw-rehearsal-deck"></div>'
-        f'<div class="tw-actions">{buttons}</div>'
-        f'<div class="tw-result tw-rehearsal-preview" role="region" aria-label="{SHEET_LABEL}">'
-        f"{sheet}</div></section>"
+    practice = (choice("checkbox", "practice", PRACTICE), choice("checkbox", "timer", TIMER))
+    return tool_widget(
+        "rehearsal",
+        level,
+        TITLE,
+        NOSCRIPT,
+        answers_note(ANSWERS_NOTE, ANSWERS_NONE, link_base),
+        note(PRIVACY),
+        tag("form", {"class": "tw-form tw-rehearsal-options"}, *practice),
+        NOTICES,
+        tag("div", {"class": "tw-rehearsal-deck"}),
+        actions=ACTIONS,
+        result=(SHEET_LABEL, sheet),
+        data={"data-link-base": link_base, "data-reply-limit": str(REPLY_LIMIT)},
     )
 
 
 def visit_widget_html(translator: HTML5Translator, node: rehearsal_widget) -> None:
-    docname = translator.builder.current_docname
-    translator.body.append(render_widget(node, "../" * docname.count("/")))
+    translator.body.append(render_widget(node, link_base(translator)))
     raise nodes.SkipNode
 
 

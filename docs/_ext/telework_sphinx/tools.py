@@ -1,6 +1,7 @@
 """What the book's tool widgets share (the proposal drafter, the rehearsal, the trial
 tracker): a directive with no options whose node renders at build time, a page of its
-own for each tool's script and styles, and the sentences each says alike."""
+own for each tool's script and styles, the frame of the widget's markup, and the
+sentences each says alike."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 from sphinx.writers.html5 import HTML5Translator
 
-from .planner import skip_planner
-from .runtime import uses_planner_files
+from .markup import Attrs, tag, text
+from .parts import Labelled, action_buttons
+from .planner import PLANNER_PAGE, skip_planner
+from .runtime import uses_planner_files, wheel_name
 
 ANSWERS_LINK = "Answer or change them in the planner"
 PRIVACY = "What you type stays in this browser; it is never sent anywhere or put in a link."
@@ -32,6 +35,66 @@ class ToolDirective(SphinxDirective):
         self.set_source_info(node)
         uses_planner_files(self.env)
         return [node]
+
+
+def tool_widget(
+    name: str,
+    level: int,
+    title: str,
+    noscript: str,
+    *content: str,
+    actions: Labelled,
+    result: tuple[str, str],
+    data: Attrs | None = None,
+) -> str:
+    """The widget `tw-<name>`: its title (an `h<level>`), a note for readers without
+    JavaScript, a status line, then `content`, its action buttons and, last, the `result`
+    (a label and the markup rendered at build time, which the script replaces). `data`
+    holds the script's `data-*` attributes besides the wheel's name."""
+    uid = f"tw-{name}"
+    label, rendered = result
+    attrs: Attrs = {
+        "class": f"tw-planner tw-{name}-widget",
+        "id": uid,
+        "aria-labelledby": f"{uid}-title",
+        "data-state": "static",
+        "data-wheel": wheel_name(),  # in the planner's folder, beside python.mjs
+        **(data or {}),
+    }
+    return tag(
+        "section",
+        attrs,
+        tag(f"h{level}", {"class": "tw-planner-title", "id": f"{uid}-title"}, text(title)),
+        tag("noscript", {}, tag("p", {"class": "tw-noscript"}, text(noscript))),
+        tag("p", {"class": "tw-status", "role": "status"}),
+        *content,
+        tag("div", {"class": "tw-actions"}, action_buttons(actions)),
+        tag("div", {"class": f"tw-result tw-{name}-preview", "role": "region",
+                    "aria-label": label}, rendered),
+    )  # fmt: skip
+
+
+def answers_note(note: str, none_yet: str, link_base: str) -> str:
+    """What the tool takes from the reader's planner answers (filled in by the script;
+    `none_yet` until then), with a link to the planner."""
+    return tag(
+        "p",
+        {"class": "tw-full-note tw-answers-note"},
+        text(note),
+        " ",
+        tag("span", {"class": "tw-answers-summary"}, text(none_yet)),
+        " ",
+        tag("a", {"href": f"{link_base}{PLANNER_PAGE}.html"}, text(ANSWERS_LINK)),
+    )
+
+
+def note(sentence: str) -> str:
+    """A sentence about the whole widget, such as where its data stays."""
+    return tag("p", {"class": "tw-full-note"}, text(sentence))
+
+
+NOTICES = tag("div", {"class": "tw-notices", "aria-live": "polite"})
+"""Where the script lists what it set aside or could not do."""
 
 
 def setup_tool(
