@@ -127,6 +127,29 @@ def test_every_internal_link_reaches_an_existing_page_and_anchor(built_site: Pat
     assert broken == []
 
 
+ID_REFERENCES = ("for", "aria-labelledby", "aria-describedby", "aria-controls")
+
+
+def test_ids_are_unique_and_every_id_reference_names_an_element_of_its_page(
+    built_site: Path,
+) -> None:
+    """What labels, descriptions and controls point at exists, once: a duplicate id or a
+    dangling reference leaves a field without its label or help for screen readers."""
+    problems = []
+    for page in html_pages(built_site):
+        name = page.relative_to(built_site).as_posix()
+        ids = [str(tag["id"]) for tag in soup(page).find_all(id=True)]
+        problems += [f"{name}: id {i!r} is used twice" for i in set(ids) if ids.count(i) > 1]
+        for attribute in ID_REFERENCES:
+            for tag in soup(page).find_all(attrs={attribute: True}):
+                problems += [
+                    f"{name}: {attribute}={i!r} names no element"
+                    for i in str(tag[attribute]).split()
+                    if i not in ids
+                ]
+    assert problems == []
+
+
 def citations(site: Path) -> list[tuple[Path, str]]:
     """(page, href) of every {src} citation link in the book."""
     return [
