@@ -7,7 +7,7 @@ SETUP := $(VENV)/.setup-done
 PYODIDE := node_modules/pyodide/package.json
 CHROMIUM := /usr/bin/chromium
 SITE := _build/html
-SPHINX := $(BIN)/python -m sphinx -b html -c . docs $(SITE) -W --keep-going
+SPHINX := $(BIN)/python -m sphinx -b html -c . -d _build/doctrees docs $(SITE) -W --keep-going
 
 .PHONY: serve test book bench lint notebooks mutation chromium clean
 

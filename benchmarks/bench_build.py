@@ -20,8 +20,8 @@ DOCS = ROOT / "docs"
 def build(output: Path) -> float:
     """Seconds taken by one build of the book into `output`; exits if the build fails."""
     command = [
-        sys.executable, "-m", "sphinx", "-b", "html", "-c", str(ROOT), str(DOCS), str(output),
-        "-W", "--keep-going", "-q",
+        sys.executable, "-m", "sphinx", "-b", "html", "-c", str(ROOT),
+        "-d", str(output.parent / "doctrees"), str(DOCS), str(output), "-W", "--keep-going", "-q",
     ]  # fmt: skip
     start = time.perf_counter()
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)

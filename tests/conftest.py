@@ -14,10 +14,11 @@ DOCS = ROOT / "docs"
 
 
 def sphinx_command(source: Path, output: Path) -> list[str]:
-    """The book's build command (as `make book` runs it), for another source or output dir."""
+    """The book's build command (as `make book` runs it), for another source or output dir;
+    its doctrees go beside `output`, not into the site."""
     return [
-        sys.executable, "-m", "sphinx", "-b", "html", "-c", str(ROOT), str(source), str(output),
-        "-W", "--keep-going",
+        sys.executable, "-m", "sphinx", "-b", "html", "-c", str(ROOT),
+        "-d", str(output.parent / "doctrees"), str(source), str(output), "-W", "--keep-going",
     ]  # fmt: skip
 
 

@@ -127,6 +127,12 @@ def test_every_internal_link_reaches_an_existing_page_and_anchor(built_site: Pat
     assert broken == []
 
 
+def test_the_site_holds_none_of_the_builds_own_files(built_site: Path) -> None:
+    """Doctrees (27 MB, the environment's pickle among them) are kept beside the site."""
+    assert not (built_site / ".doctrees").exists()
+    assert (built_site.parent / "doctrees" / "environment.pickle").is_file()
+
+
 ID_REFERENCES = ("for", "aria-labelledby", "aria-describedby", "aria-controls")
 
 

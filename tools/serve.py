@@ -9,6 +9,7 @@ downloads. Like a well-configured static host, it also:
   hosts read: Content-Security-Policy, nosniff);
 - sends the build's .br or .gz copy of a file to browsers that accept it, with
   Content-Encoding (as nginx's brotli_static and gzip_static, or Caddy's precompressed);
+- sends nothing hidden (a name starting with a dot, such as a build's .doctrees);
 - lets browsers keep files whose links carry a checksum (Sphinx's ?v=, the theme's
   ?digest=) for a year, and has them ask again for the others (If-Modified-Since,
   answered 304).
@@ -25,10 +26,11 @@ import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
+from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 HOST = "127.0.0.1"
 HEADERS_FILE = "_headers"
@@ -89,6 +91,12 @@ class SiteHandler(SimpleHTTPRequestHandler):
                     self.content_encoding = encoding
                     return found + suffix
         return found
+
+    def send_head(self) -> Any:
+        if any(part.startswith(".") for part in unquote(urlsplit(self.path).path).split("/")):
+            self.send_error(HTTPStatus.NOT_FOUND, "File not found")
+            return None
+        return super().send_head()
 
     def accepted_encodings(self) -> set[str]:
         """The Accept-Encoding header's codings, less those refused with q=0."""
