@@ -12,6 +12,7 @@ import pytest
 from browsing import (
     CHAPTER_PAGE,
     PLANNER_PAGE,
+    VIEWPORTS,
     choose,
     expected_items,
     shown_items,
@@ -69,13 +70,15 @@ IN_TESTS = "in-incognito"
 """Test browsers' profiles are private ones, where nothing installs."""
 ANSWERS = {"situation": "current", "stage": "yes"}
 RUNTIME_WASM = "_static/planner/pyodide/pyodide.asm.wasm"
+COPIES = {".br", ".gz"}
+"""Compressed copies of the site's files, which hosts send in their place."""
 
 
 def python_runtime(site: Path) -> set[str]:
     """What a page needs to start Python: Pyodide's files and the wheel of the package."""
     planner = site / "_static" / "planner"
     files = [*planner.glob("pyodide/*"), *planner.glob("*.whl")]
-    return {path.relative_to(site).as_posix() for path in files}
+    return {path.relative_to(site).as_posix() for path in files if path.suffix not in COPIES}
 
 
 def test_after_one_visit_pages_and_the_planner_work_offline(
@@ -87,9 +90,7 @@ def test_after_one_visit_pages_and_the_planner_work_offline(
     wait_until_settled(page)
     runtime = python_runtime(site_dir)
     assert len(runtime) >= 4
-    page.wait_for_function(
-        f"() => ({KEPT_PATHS})().then((kept) => {sorted(runtime)}.every((p) => kept.includes(p)))"
-    )
+    assert page.evaluate(UNTIL_KEPT, [sorted(runtime), 60_000])
     # What is kept came compressed, as hosts with precompressed files send it.
     assert encodings[site_url + PLANNER_PAGE] in {"br", "gzip"}
     assert encodings[site_url + RUNTIME_WASM] in {"br", "gzip"}
@@ -158,3 +159,25 @@ def test_the_book_is_installable_with_its_icons(page: Page, site_url: str) -> No
         assert page.request.get(site_url + icon["src"]).headers["content-type"] == "image/png"
     favicon = page.request.get(site_url + "favicon.ico")
     assert favicon.ok and favicon.body()[:4] == b"\x00\x00\x01\x00"  # an .ico's signature
+
+
+def test_the_runtime_is_kept_only_once_a_widget_has_started_python(
+    context: BrowserContext, site_url: str, site_dir: Path
+) -> None:
+    """A chapter's widget starts Python when scrolled to: until then neither the page nor
+    the service worker downloads the runtime (a reader on a metered connection who only
+    reads pays for no Python); once it is live, the runtime is kept for offline use."""
+    runtime = python_runtime(site_dir)
+    fetched: list[str] = []
+    context.on("request", lambda request: fetched.append(request.url.removeprefix(site_url)))
+    page = context.new_page()
+    page.set_viewport_size(VIEWPORTS["phone"])
+    page.goto(site_url + CHAPTER_PAGE)
+    assert page.evaluate(ACTIVE)  # installed: every page is kept
+    page.wait_for_timeout(1500)  # time for a request the worker would make at once
+    assert page.locator(".tw-planner").first.get_attribute("data-state") == "waiting"
+    assert runtime & {url.split("?")[0] for url in fetched} == set()
+
+    page.locator(".tw-planner").first.scroll_into_view_if_needed()
+    wait_until_settled(page)
+    assert page.evaluate(UNTIL_KEPT, [sorted(runtime), 60_000])

@@ -7,7 +7,7 @@ its SHA-256 integrity:
 - to precache: every page, and what pages load (scripts, stylesheets, images, the fonts
   and images stylesheets name, the modules scripts import);
 - the runtime: the files beside Python's worker that no page loads directly (Pyodide, the
-  wheel), kept when a page whose scripts reach that worker is opened.
+  wheel), kept once Python has run in a page whose scripts reach that worker.
 Its cache is named after a hash of all of that, so every build has a cache of its own: a
 new build is fetched whole, checked against those hashes, and used from the reader's next
 visit, never mixed with the old one.

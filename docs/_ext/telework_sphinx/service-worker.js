@@ -1,6 +1,6 @@
 /* global BUILD, KEPT */
 // The book's service worker: its pages readable offline after one visit, and Python's
-// runtime kept once a page with a widget has been opened. The build writes BUILD and KEPT
+// runtime kept once Python has run in a page with a widget. The build writes BUILD and KEPT
 // above this code (see offline.py): KEPT.precache and KEPT.runtime map each site path to
 // the file's integrity; KEPT.pythonPages lists the pages that start Python.
 //
@@ -72,10 +72,11 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-// Every page says it is open (offline.js); a page that starts Python gets the runtime kept.
+// A page tells when Python has run in it (offline.js); if it is one that starts Python, its
+// runtime is kept.
 self.addEventListener("message", (event) => {
   const source = event.source;
-  if (event.data !== "opened" || !source || !("url" in source)) return;
+  if (event.data !== "python-ran" || !source || !("url" in source)) return;
   if (PYTHON_PAGES.has(sitePath(new URL(source.url)))) {
     event.waitUntil(keepRuntime().catch(() => {})); // offline or changed: next time
   }
