@@ -1,4 +1,5 @@
-"""What the browser tests do on the built book's planner pages, as a reader would."""
+"""What the browser tests do on the built book's pages, as a reader would, and what they
+watch there: dialogs, requests, storage, downloads and axe-core's findings."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
 from axe_playwright_python.sync_playwright import Axe
@@ -35,15 +37,24 @@ VIEWPORTS = {"wide": {"width": 1280, "height": 900}, "phone": {"width": 375, "he
 
 
 @contextmanager
-def context_at(browser: Browser, viewport: Mapping[str, int]) -> Iterator[BrowserContext]:
+def context_at(
+    browser: Browser, viewport: Mapping[str, int], **options: Any
+) -> Iterator[BrowserContext]:
     """A fresh browser context (an empty profile) with a screen of `viewport`'s size."""
     width, height = viewport["width"], viewport["height"]
-    context = browser.new_context(viewport={"width": width, "height": height})
+    context = browser.new_context(viewport={"width": width, "height": height}, **options)
     context.set_default_timeout(BOOT_TIMEOUT_MS)
     try:
         yield context
     finally:
         context.close()
+
+
+@contextmanager
+def page_without_scripts(browser: Browser) -> Iterator[Page]:
+    """A page in a fresh context with JavaScript off, as for a reader who blocks scripts."""
+    with context_at(browser, VIEWPORTS["wide"], java_script_enabled=False) as context:
+        yield context.new_page()
 
 
 def fragment(answers: Mapping[str, str]) -> str:
@@ -211,7 +222,7 @@ def guard_origin(target: Page | BrowserContext) -> Guard:
 def hold(target: Page | BrowserContext, pattern: str) -> list[Route]:
     """Keep back the requests matching `pattern`: their routes, unanswered, fill the list."""
     held: list[Route] = []
-    target.route(pattern, held.append)
+    target.route(pattern, lambda route: held.append(route))
     return held
 
 
@@ -238,8 +249,7 @@ def axe_findings(
     impacts: Collection[str] | None = None,
     ignored: Collection[str] = (),
 ) -> list[str]:
-    """axe-core's findings on `page` (of `impacts`, or all; none of the `ignored` rules),
-    each with up to five of the elements it found."""
+    """axe-core's findings on `page` of `impacts` (or any), bar `ignored` rules, one line each."""
     rules = {rule: {"enabled": False} for rule in ignored}
     options = {"resultTypes": ["violations"], "rules": rules}
     response = (axe or Axe()).run(page, options=options).response

@@ -16,6 +16,7 @@ from browsing import (
     fragment,
     guard_origin,
     open_planner,
+    page_without_scripts,
     record_dialogs,
     shown_items,
     wait_until_settled,
@@ -55,8 +56,7 @@ def test_a_tampered_link_changes_nothing_but_the_notice(
 ) -> None:
     valid = {"situation": "current", "stage": "yes"}
     keep = [(k, v) for k, v in valid.items() if k not in dict(bad)]
-    page.goto(site_url + PLANNER_PAGE + fragment(dict([*keep, *bad])))
-    wait_until_settled(page)
+    open_planner(page, site_url, fragment(dict([*keep, *bad])))
 
     kept = dict(keep)
     assert chosen_answers(page) == kept
@@ -169,13 +169,9 @@ def test_no_page_makes_a_request_outside_its_own_site(
 def test_without_javascript_the_checklist_shows_with_an_explanation(
     browser: Browser, site_url: str
 ) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        page = context.new_page()
+    with page_without_scripts(browser) as page:
         page.goto(site_url + PLANNER_PAGE)
         assert shown_items(page) == expected_items({})
         assert page.locator(".tw-noscript").is_visible()
         assert page.locator(".tw-form").is_hidden()  # no control that does nothing
         assert page.locator(".tw-actions").is_hidden()
-    finally:
-        context.close()

@@ -14,6 +14,7 @@ from browsing import (
     guard_origin,
     is_local,
     layout_shift,
+    page_without_scripts,
     record_dialogs,
     shows,
     store_before_load,
@@ -68,14 +69,12 @@ def fill(page: Page, details: dict[str, str]) -> None:
 def test_before_scripts_run_the_page_shows_the_sample_draft_and_no_dead_form(
     browser: Browser, site_url: str
 ) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(site_url + PROPOSAL_PAGE)
-    sample = telework.render_proposal_html(sample_proposal(), heading_level=3)
-    assert page.evaluate(SAME_HTML, [PREVIEW, sample])
-    assert not page.is_visible(f"{WIDGET} form")
-    assert not page.is_visible(f"{WIDGET} .tw-actions")
-    context.close()
+    with page_without_scripts(browser) as page:
+        page.goto(site_url + PROPOSAL_PAGE)
+        sample = telework.render_proposal_html(sample_proposal(), heading_level=3)
+        assert page.evaluate(SAME_HTML, [PREVIEW, sample])
+        assert not page.is_visible(f"{WIDGET} form")
+        assert not page.is_visible(f"{WIDGET} .tw-actions")
 
 
 def test_every_form_control_has_a_label_and_a_description(page: Page, site_url: str) -> None:

@@ -11,6 +11,7 @@ from browsing import (
     axe_findings,
     download,
     is_local,
+    page_without_scripts,
     record_dialogs,
     shows,
     store_before_load,
@@ -48,16 +49,14 @@ def card_prompt(page: Page) -> str:
 def test_before_scripts_run_the_page_shows_every_question_with_its_anchor(
     browser: Browser, site_url: str
 ) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(site_url + REHEARSE_PAGE)
-    sheet = render_sheet_html(every_question(), heading_level=3, link_base="../", anchors=True)
-    assert page.evaluate(SAME_HTML, [PREVIEW, sheet])
-    for question in telework.rehearse.load_rehearsal().questions:
-        assert page.locator(f"#rehearse-{question.id}").count() == 1
-    for hidden in (".tw-rehearsal-options", ".tw-actions", ".tw-rehearsal-deck"):
-        assert not page.is_visible(f"{WIDGET} {hidden}")
-    context.close()
+    with page_without_scripts(browser) as page:
+        page.goto(site_url + REHEARSE_PAGE)
+        sheet = render_sheet_html(every_question(), heading_level=3, link_base="../", anchors=True)
+        assert page.evaluate(SAME_HTML, [PREVIEW, sheet])
+        for question in telework.rehearse.load_rehearsal().questions:
+            assert page.locator(f"#rehearse-{question.id}").count() == 1
+        for hidden in (".tw-rehearsal-options", ".tw-actions", ".tw-rehearsal-deck"):
+            assert not page.is_visible(f"{WIDGET} {hidden}")
 
 
 def test_cards_come_one_at_a_time_in_the_librarys_order_and_work_from_the_keyboard(

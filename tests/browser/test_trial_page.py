@@ -4,6 +4,7 @@ CSV export and import, Forget with Undo, privacy, and axe."""
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from browsing import (
     axe_findings,
     download,
     guard_origin,
+    page_without_scripts,
     record_dialogs,
     store_before_load,
     stored,
@@ -44,12 +46,13 @@ TRIAL = {
 
 
 def stored_log(page: Page) -> dict[str, Any]:
+    """The log the page keeps (a JSON object)."""
     log = stored(page, LOG_KEY)
     assert isinstance(log, dict), log
     return log
 
 
-def open_page(page: Page, site_url: str, log: dict[str, object] | None = None) -> None:
+def open_page(page: Page, site_url: str, log: Mapping[str, object] | None = None) -> None:
     if log is not None:
         store_before_load(page, LOG_KEY, json.dumps(log))
     page.goto(site_url + TRIAL_PAGE)
@@ -78,17 +81,15 @@ def add_day(page: Page, day: str, place: str, delivered: str, meetings: str = ""
 def test_before_scripts_run_the_page_shows_the_sample_summary_and_no_dead_form(
     browser: Browser, site_url: str
 ) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(site_url + TRIAL_PAGE)
-    sample = sample_log()
-    expected = render_summary_html(summarise(sample, sample.trial.end), heading_level=3)
-    html = page.inner_html(PREVIEW)
-    assert html.count("<svg") == 1 and "Days logged: 11 at home, 15 at the office." in html
-    assert len(html) > len(expected) * 0.9  # the whole sample summary, chart and table
-    assert not page.is_visible(f"{WIDGET} form")
-    assert not page.is_visible(f"{WIDGET} .tw-actions")
-    context.close()
+    with page_without_scripts(browser) as page:
+        page.goto(site_url + TRIAL_PAGE)
+        sample = sample_log()
+        expected = render_summary_html(summarise(sample, sample.trial.end), heading_level=3)
+        html = page.inner_html(PREVIEW)
+        assert html.count("<svg") == 1 and "Days logged: 11 at home, 15 at the office." in html
+        assert len(html) > len(expected) * 0.9  # the whole sample summary, chart and table
+        assert not page.is_visible(f"{WIDGET} form")
+        assert not page.is_visible(f"{WIDGET} .tw-actions")
 
 
 def test_setting_up_the_trial_and_adding_a_day_shows_its_summary(page: Page, site_url: str) -> None:
