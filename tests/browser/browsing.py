@@ -63,6 +63,7 @@ def fragment(answers: Mapping[str, str]) -> str:
 
 
 def wait_until_settled(page: Page) -> None:
+    """Wait until the planner is live and its checklist shows the last change."""
     page.wait_for_selector(SETTLED, timeout=BOOT_TIMEOUT_MS)
 
 
@@ -80,6 +81,7 @@ def open_chapter(page: Page, url: str) -> None:
 
 
 def shown_items(page: Page, planner: str = ".tw-planner") -> list[str]:
+    """The ids of the checklist items the planner shows, in order."""
     return page.eval_on_selector_all(
         f"{planner} .tw-result .tw-item", "items => items.map(i => i.dataset.item)"
     )
@@ -113,6 +115,7 @@ def go_to_step_of(page: Page, selector: str) -> None:
 
 
 def expected_items(answers: Mapping[str, str]) -> list[str]:
+    """The ids of the items the library plans for `answers`, in order."""
     return list(telework.plan(answers).item_ids())
 
 
@@ -232,7 +235,7 @@ def first_held(page: Page, held: list[Route]) -> Route:
         if held:
             return held[0]
         page.wait_for_timeout(50)
-    raise AssertionError(f"the page did not ask for it in {BOOT_TIMEOUT_MS // 1000} s")
+    raise AssertionError(f"nothing was held back within {BOOT_TIMEOUT_MS // 1000} s")
 
 
 def download(page: Page, button: str) -> tuple[str, str]:

@@ -51,6 +51,7 @@ def shown_step(page: Page) -> str:
 
 
 def save_before_load(page: Page, answers: dict[str, str]) -> None:
+    """Have `answers` saved, as an earlier visit would have left them."""
     store_before_load(page, ANSWERS_KEY, json.dumps(answers))
 
 
