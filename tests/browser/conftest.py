@@ -10,10 +10,9 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from browsing import BOOT_TIMEOUT_MS
+from browsing import VIEWPORTS, context_at
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from tools.chromium import CHROMIUM, CHROMIUM_ARGS
@@ -50,27 +49,19 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
-def new_context(browser: Browser, **options: Any) -> BrowserContext:
-    """A fresh profile (no cache, no stored answers, no service worker yet)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, **options)
-    context.set_default_timeout(BOOT_TIMEOUT_MS)
-    return context
-
-
 @pytest.fixture
 def context(browser: Browser) -> Iterator[BrowserContext]:
-    context = new_context(browser)
-    yield context
-    context.close()
+    """A fresh profile (no cache, no stored answers, no service worker yet)."""
+    with context_at(browser, VIEWPORTS["wide"]) as context:
+        yield context
 
 
 @pytest.fixture
 def network_context(browser: Browser) -> Iterator[BrowserContext]:
     """A context without the book's service worker, for tests that watch requests with
     route(): what the worker answers from its cache never reaches route()."""
-    context = new_context(browser, service_workers="block")
-    yield context
-    context.close()
+    with context_at(browser, VIEWPORTS["wide"], service_workers="block") as context:
+        yield context
 
 
 @pytest.fixture

@@ -14,12 +14,11 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browsing import BOOT_TIMEOUT_MS, wait_until_settled
+from browsing import BOOT_TIMEOUT_MS, VIEWPORTS, axe_findings, context_at, wait_until_settled
 from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
 
-VIEWPORTS = {"wide": (1280, 900), "phone": (375, 812)}
 IGNORED_RULES: dict[str, str] = {
     # Rule id -> why it is ignored. Keep this empty unless a rule misfires on markup
     # the book does not control.
@@ -60,17 +59,8 @@ def visit(page: Page, axe: Axe, url: str, errors: list[str]) -> Visit:
         # half-faded button as low contrast.
         page.evaluate("() => window.scrollTo(0, 0)")
         page.wait_for_function(SETTLED_ANIMATIONS)
-    options = {
-        "resultTypes": ["violations"],
-        "rules": {rule: {"enabled": False} for rule in IGNORED_RULES},
-    }
-    found = axe.run(page, options=options).response["violations"]
     return Visit(
-        violations=[
-            f"{v['id']} ({v['impact']}): {v['help']} — "
-            + "; ".join(node["target"][0] for node in v["nodes"][:5])
-            for v in found
-        ],
+        violations=axe_findings(page, axe, ignored=IGNORED_RULES),
         search_controls=page.eval_on_selector_all(
             ".search-button-field, .search-button", SEARCH_CONTROLS
         ),
@@ -84,15 +74,13 @@ def sweep(browser: Browser, site_url: str, site_dir: Path) -> dict[str, Visit]:
     axe = Axe()
     found: dict[str, Visit] = {}
     errors: list[str] = []
-    for name, (width, height) in VIEWPORTS.items():
-        context = browser.new_context(viewport={"width": width, "height": height})
-        context.set_default_timeout(BOOT_TIMEOUT_MS)
-        context.add_init_script("localStorage.clear()")  # each visit is a first visit
-        page = context.new_page()
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        for path in site_pages(site_dir):
-            found[f"{name} {path}"] = visit(page, axe, site_url + path, errors)
-        context.close()
+    for name, viewport in VIEWPORTS.items():
+        with context_at(browser, viewport) as context:
+            context.add_init_script("localStorage.clear()")  # each visit is a first visit
+            page = context.new_page()
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            for path in site_pages(site_dir):
+                found[f"{name} {path}"] = visit(page, axe, site_url + path, errors)
     return found
 
 
@@ -122,10 +110,10 @@ def test_a_first_visit_logs_no_console_error(sweep: dict[str, Visit]) -> None:
 
 @pytest.mark.parametrize("viewport", VIEWPORTS.values(), ids=VIEWPORTS.keys())
 def test_the_landing_page_shows_its_start_button_without_scrolling(
-    browser: Browser, site_url: str, viewport: tuple[int, int]
+    browser: Browser, site_url: str, viewport: dict[str, int]
 ) -> None:
-    width, height = viewport
-    page = browser.new_page(viewport={"width": width, "height": height})
+    height = viewport["height"]
+    page = browser.new_page(viewport={"width": viewport["width"], "height": height})
     page.goto(site_url + "index.html")
     start = page.get_by_role("main").get_by_role("link", name="Build your plan", exact=True)
     box = start.bounding_box()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browsing import BOOT_TIMEOUT_MS, PLANNER_PAGE
+from browsing import BOOT_TIMEOUT_MS, PLANNER_PAGE, PYTHON_WIDGETS
 from playwright.sync_api import ConsoleMessage, Page
 
 pytestmark = pytest.mark.browser
@@ -15,8 +15,6 @@ WATCH = """window.violations = [];
 document.addEventListener("securitypolicyviolation", (event) => {
   window.violations.push(`${event.effectiveDirective} blocked ${event.blockedURI}`);
 });"""
-WIDGETS = ".tw-planner, .tw-proposal-widget"
-"""The widgets that start Python in the browser (in its worker, under the worker's policy)."""
 ALL_LIVE = """(selector) => [...document.querySelectorAll(selector)]
   .every((widget) => widget.dataset.state === "live")"""
 INLINE_CODE = """() => [...document.querySelectorAll("*")].flatMap((element) =>
@@ -70,9 +68,10 @@ def test_every_page_and_its_widgets_run_without_a_policy_violation(
         meta = page.locator('meta[http-equiv="Content-Security-Policy"]')
         policy = meta.get_attribute("content") or ""
         header = response.headers.get("content-security-policy", "")
-        for widget in page.locator(WIDGETS).all():
+        for widget in page.locator(PYTHON_WIDGETS).all():
             widget.scroll_into_view_if_needed()  # chapter widgets start when seen
-        page.wait_for_function(ALL_LIVE, arg=WIDGETS, timeout=BOOT_TIMEOUT_MS)
+        # Python runs in its worker, under the worker's own policy.
+        page.wait_for_function(ALL_LIVE, arg=PYTHON_WIDGETS, timeout=BOOT_TIMEOUT_MS)
         script_src = directives(policy).get("script-src", "")
         found = [
             *page.evaluate("window.violations"),

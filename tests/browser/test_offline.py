@@ -15,6 +15,8 @@ from browsing import (
     VIEWPORTS,
     choose,
     expected_items,
+    open_chapter,
+    open_planner,
     shown_items,
     wait_until_settled,
 )
@@ -86,8 +88,7 @@ def test_after_one_visit_pages_and_the_planner_work_offline(
 ) -> None:
     encodings: dict[str, str | None] = {}
     context.on("response", lambda r: encodings.update({r.url: r.headers.get("content-encoding")}))
-    page.goto(site_url + PLANNER_PAGE)
-    wait_until_settled(page)
+    open_planner(page, site_url)
     runtime = python_runtime(site_dir)
     assert len(runtime) >= 4
     assert page.evaluate(UNTIL_KEPT, [sorted(runtime), 60_000])
@@ -101,10 +102,8 @@ def test_after_one_visit_pages_and_the_planner_work_offline(
     choose(page, ANSWERS)
     assert shown_items(page) == expected_items(ANSWERS)
 
-    page.goto(site_url + CHAPTER_PAGE)  # never opened before
+    open_chapter(page, site_url + CHAPTER_PAGE)  # never opened before
     assert page.locator("h1").first.inner_text() != ""
-    page.locator(".tw-planner").first.scroll_into_view_if_needed()
-    wait_until_settled(page)
     page.goto(site_url)  # the root, as a folder
     assert page.title().startswith("Telework Guidebook")
     assert page.evaluate("navigator.onLine") is False

@@ -7,15 +7,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 from browsing import (
     CHAPTER_PAGE,
-    PLANNER_PAGE,
     VIEWPORTS,
     choose,
     context_at,
+    download,
+    open_chapter,
+    open_planner,
     shown_items,
     wait_until_settled,
 )
@@ -37,14 +38,11 @@ def context(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Browse
 def test_the_markdown_file_has_the_answers_the_ticks_and_says_links_are_relative(
     page: Page, site_url: str
 ) -> None:
-    page.goto(site_url + PLANNER_PAGE)
-    wait_until_settled(page)
+    open_planner(page, site_url)
     choose(page, ANSWERS)
     first, second = shown_items(page)[:2]
     page.check(f'.tw-tick[data-item="{first}"]')
-    with page.expect_download() as download:
-        page.click(".tw-planner [data-action=download]")
-    text = Path(download.value.path()).read_text(encoding="utf-8")
+    _, text = download(page, ".tw-planner [data-action=download]")
 
     assert text.startswith("# Your remote-work plan\n\n## Your answers\n\n")
     assert "- Where do you stand? I'm applying or interviewing for a new job\n" in text
@@ -62,16 +60,14 @@ def test_the_calendar_holds_the_date_to_ask_again_three_months_after_a_no(
 ) -> None:
     icalendar = pytest.importorskip("icalendar")
     page.clock.set_fixed_time("2026-03-02T10:00:00")  # the reader's local day
-    page.goto(site_url + PLANNER_PAGE)
-    wait_until_settled(page)
-    button = page.locator(".tw-planner [data-action=calendar]")
+    open_planner(page, site_url)
+    calendar = ".tw-planner [data-action=calendar]"
+    button = page.locator(calendar)
     choose(page, {"situation": "current"})
     assert button.is_hidden()  # no dates in this plan yet
     choose(page, {"stage": "no"})
-    with page.expect_download() as download:
-        button.click()
-    assert download.value.suggested_filename.endswith(".ics")
-    text = Path(download.value.path()).read_text(encoding="utf-8")
+    name, text = download(page, calendar)
+    assert name.endswith(".ics")
 
     (event,) = icalendar.Calendar.from_ical(text).walk("VEVENT")
     assert event["DTSTART"].dt == date(2026, 6, 2)
@@ -85,8 +81,7 @@ def test_the_calendar_holds_the_date_to_ask_again_three_months_after_a_no(
 
 def test_print_shows_the_answers_and_each_links_address(page: Page, site_url: str) -> None:
     page.add_init_script("window.print = () => dispatchEvent(new Event('beforeprint'))")
-    page.goto(site_url + PLANNER_PAGE)
-    wait_until_settled(page)
+    open_planner(page, site_url)
     choose(page, ANSWERS)
     page.click(".tw-planner [data-action=print]")
     page.emulate_media(media="print")
@@ -102,9 +97,9 @@ def test_print_shows_the_answers_and_each_links_address(page: Page, site_url: st
 def test_a_chapter_for_job_seekers_says_so_and_shows_the_chapter_that_fits(
     page: Page, site_url: str
 ) -> None:
-    page.goto(site_url + CHAPTER_PAGE)  # the job-search chapter's "When should I raise it?"
-    page.locator(".tw-planner").scroll_into_view_if_needed()
-    wait_until_settled(page)
+    open_chapter(
+        page, site_url + CHAPTER_PAGE
+    )  # the job-search chapter's "When should I raise it?"
     fits = page.locator(".tw-planner .tw-fits")
     assert fits.is_hidden()
     choose(page, {"situation": "current"})  # asking a current employer: not a job seeker
@@ -139,9 +134,7 @@ def test_a_chapter_for_job_seekers_says_so_and_shows_the_chapter_that_fits(
 def test_a_chapter_with_nothing_yet_for_the_reader_shows_their_whole_plan(
     page: Page, site_url: str
 ) -> None:
-    page.goto(site_url + "after/after-yes.html")  # "How do I make the yes last?"
-    page.locator(".tw-planner").scroll_into_view_if_needed()
-    wait_until_settled(page)
+    open_chapter(page, site_url + "after/after-yes.html")  # "How do I make the yes last?"
     choose(page, {"situation": "current"})  # no answer from the employer yet
     note = page.locator(".tw-planner .tw-elsewhere")
     assert "for readers in another situation" in note.inner_text()

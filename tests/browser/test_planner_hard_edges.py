@@ -6,34 +6,28 @@ from __future__ import annotations
 import json
 
 import pytest
-from browsing import PLANNER_PAGE, chosen_answers, fragment, shown_items, wait_until_settled
+from browsing import (
+    ANSWERS_KEY,
+    TICKS_KEY,
+    chosen_answers,
+    fragment,
+    open_planner,
+    shown_items,
+    store_before_load,
+    stored,
+    stored_text,
+    wait_until_settled,
+)
 from playwright.sync_api import Page
 
 import telework
 
 pytestmark = pytest.mark.browser
 
-ANSWERS_KEY = "telework-planner-answers"
-TICKS_KEY = "telework-planner-ticks"
 PROPOSAL_PAGE = "tools/proposal.html"
 VALID = {"situation": "current", "stage": "maybe"}
 PROTOTYPE_KEYS = ["__proto__", "constructor", "toString", "hasOwnProperty"]
 NOTICES = ".tw-planner .tw-notices li"
-
-
-def store_before_load(page: Page, key: str, text: str) -> None:
-    """Have `text` stored under `key` when the page's scripts first run."""
-    seeded = json.dumps("seeded " + key)  # once: reloads show what the page did with it
-    page.add_init_script(
-        f"if (!sessionStorage.getItem({seeded})) {{"
-        f" localStorage.setItem({json.dumps(key)}, {json.dumps(text)});"
-        f" sessionStorage.setItem({seeded}, '1'); }}"
-    )
-
-
-def stored(page: Page, key: str) -> object:
-    text = page.evaluate(f"localStorage.getItem({json.dumps(key)})")
-    return None if text is None else json.loads(text)
 
 
 def notices(page: Page) -> list[str]:
@@ -42,8 +36,7 @@ def notices(page: Page) -> list[str]:
 
 def test_prototype_names_in_a_link_keep_every_valid_answer(page: Page, site_url: str) -> None:
     linked = {**{key: "x" for key in PROTOTYPE_KEYS}, **VALID}
-    page.goto(site_url + PLANNER_PAGE + fragment(linked))
-    wait_until_settled(page)
+    open_planner(page, site_url, fragment(linked))
     assert chosen_answers(page) == VALID
     assert shown_items(page) == list(telework.plan_relevant(VALID).item_ids())
     assert notices(page) == [f"Ignored unknown question “{key}”." for key in PROTOTYPE_KEYS]
@@ -55,8 +48,7 @@ def test_prototype_names_in_storage_never_erase_the_saved_answers(
 ) -> None:
     store_before_load(page, ANSWERS_KEY, json.dumps({**VALID, "constructor": "x"}))
     store_before_load(page, TICKS_KEY, json.dumps({"constructor": True, "toString": True}))
-    page.goto(site_url + PLANNER_PAGE)
-    wait_until_settled(page)
+    open_planner(page, site_url)
     assert chosen_answers(page) == VALID
     assert notices(page) == ["Ignored unknown question “constructor”."]
     page.reload()
@@ -71,13 +63,12 @@ def test_deeply_nested_storage_is_set_aside_with_one_notice_and_the_planner_star
 ) -> None:
     nested = '{"situation": ' + "[" * 5000 + "]" * 5000 + "}"
     store_before_load(page, ANSWERS_KEY, nested)
-    page.goto(site_url + PLANNER_PAGE)
-    wait_until_settled(page)
+    open_planner(page, site_url)
     assert chosen_answers(page) == {}
     assert shown_items(page) == list(telework.plan_relevant({}).item_ids())
     [notice] = notices(page)
     assert notice.startswith("Your saved answers could not be read (it holds nested data")
-    assert page.evaluate(f"localStorage.getItem('{ANSWERS_KEY}:set-aside')") == nested
+    assert stored_text(page, f"{ANSWERS_KEY}:set-aside") == nested
     page.reload()  # and the next visit is not stuck either
     wait_until_settled(page)
     assert len(notices(page)) == 0
@@ -86,8 +77,7 @@ def test_deeply_nested_storage_is_set_aside_with_one_notice_and_the_planner_star
 def test_a_huge_link_is_not_read_and_the_saved_answers_stay(page: Page, site_url: str) -> None:
     store_before_load(page, ANSWERS_KEY, json.dumps(VALID))
     huge = {f"question{n}": "x" * 20 for n in range(40_000)}  # about 1.7 MB
-    page.goto(site_url + PLANNER_PAGE + fragment(huge))
-    wait_until_settled(page)
+    open_planner(page, site_url, fragment(huge))
     assert chosen_answers(page) == VALID
     [notice] = notices(page)
     assert "could not be read" in notice and "16 KB" in notice
@@ -96,8 +86,7 @@ def test_a_huge_link_is_not_read_and_the_saved_answers_stay(page: Page, site_url
 
 def test_many_bad_answers_give_a_few_notices_then_how_many_more(page: Page, site_url: str) -> None:
     bad = {f"unknown{n}": "x" for n in range(50)}
-    page.goto(site_url + PLANNER_PAGE + fragment({**bad, **VALID}))
-    wait_until_settled(page)
+    open_planner(page, site_url, fragment({**bad, **VALID}))
     assert chosen_answers(page) == VALID
     assert notices(page) == [
         *(f"Ignored unknown question “unknown{n}”." for n in range(4)),
@@ -106,16 +95,14 @@ def test_many_bad_answers_give_a_few_notices_then_how_many_more(page: Page, site
 
 
 def test_notices_show_no_bidi_override_from_a_link(page: Page, site_url: str) -> None:
-    page.goto(site_url + PLANNER_PAGE + fragment({"situation": "\u202ecurrent", "stage": "no"}))
-    wait_until_settled(page)
+    open_planner(page, site_url, fragment({"situation": "\u202ecurrent", "stage": "no"}))
     [notice] = notices(page)
     assert "\u202e" not in notice and "“?current”" in notice
 
 
 def test_a_stored_null_is_named_as_text_not_jsnull(page: Page, site_url: str) -> None:
     store_before_load(page, ANSWERS_KEY, json.dumps({"motive": None}))
-    page.goto(site_url + PLANNER_PAGE)
-    wait_until_settled(page)
+    open_planner(page, site_url)
     [notice] = notices(page)
     assert "jsnull" not in notice
     assert notice.startswith("Ignored answer “null” to ")

@@ -10,26 +10,31 @@ from collections.abc import Iterator
 
 import pytest
 from browsing import (
+    ANSWERS_KEY,
     PLANNER_PAGE,
+    TICKS_KEY,
     VIEWPORTS,
     WATCH_LAYOUT_SHIFT,
     choose,
     chosen_answers,
     context_at,
     expected_items,
+    first_held,
     fragment,
+    hold,
     layout_shift,
+    open_planner,
     shown_items,
+    store_before_load,
+    stored,
     wait_until_settled,
 )
-from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 pytestmark = pytest.mark.browser
 
 PLANNER = ".tw-planner"
 SHOWN_STEP = f"{PLANNER} .tw-step:not([hidden])"
-ANSWERS_KEY = "telework-planner-answers"
-TICKS_KEY = "telework-planner-ticks"
 MINE = {"situation": "current", "trust": "established"}
 SHARED = {"situation": "interviewing", "motive": "need"}
 
@@ -40,26 +45,14 @@ def context(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Browse
         yield context
 
 
-def open_planner(page: Page, site_url: str, suffix: str = "") -> None:
-    page.goto(site_url + PLANNER_PAGE + suffix)
-    wait_until_settled(page)
-
-
 def shown_step(page: Page) -> str:
     """The heading of the step on screen: "Step 2 of 4 You and the job"."""
     return " ".join(page.inner_text(f"{SHOWN_STEP} .tw-step-title").split())
 
 
-def stored(page: Page, key: str) -> object:
-    return json.loads(page.evaluate(f"localStorage.getItem('{key}') || 'null'"))
-
-
 def save_before_load(page: Page, answers: dict[str, str]) -> None:
-    text = json.dumps(json.dumps(answers))
-    page.add_init_script(
-        f"if (!sessionStorage.seeded) {{ localStorage.setItem('{ANSWERS_KEY}', {text});"
-        " sessionStorage.seeded = '1'; }"
-    )
+    """Have `answers` saved, as an earlier visit would have left them."""
+    store_before_load(page, ANSWERS_KEY, json.dumps(answers))
 
 
 # ---- steps ----------------------------------------------------------------------------------
@@ -187,13 +180,11 @@ def test_an_answer_clicked_before_the_script_runs_beats_the_saved_one(
     page: Page, site_url: str
 ) -> None:
     save_before_load(page, MINE)
-    held: list[Route] = []  # the planner's module, kept back until the reader has clicked
-    page.route("**/planner.mjs", lambda route: held.append(route))
+    held = hold(page, "**/planner.mjs")  # the planner's module, until the reader has clicked
     page.goto(site_url + PLANNER_PAGE)
-    while not held:
-        page.wait_for_timeout(20)  # until the page asks for the module
+    module = first_held(page, held)
     page.check(f'{PLANNER} .tw-question[data-question="situation"] input[value="interviewing"]')
-    held[0].continue_()
+    module.continue_()
     wait_until_settled(page)
     assert chosen_answers(page)["situation"] == "interviewing"
     assert stored(page, ANSWERS_KEY) == {**MINE, "situation": "interviewing"}

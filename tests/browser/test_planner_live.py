@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from browsing import (
-    BOOT_TIMEOUT_MS,
+    ANSWERS_KEY,
     CHAPTER_PAGE,
     PLANNER_PAGE,
-    SETTLED,
+    TICKS_KEY,
+    VIEWPORTS,
     choose,
     chosen_answers,
+    context_at,
     expected_items,
     fragment,
+    open_chapter,
+    open_planner,
     shown_items,
+    stored,
     wait_until_settled,
 )
 from playwright.sync_api import Page
@@ -52,15 +55,6 @@ ANSWER_SETS = {
 }
 
 
-def stored(page: Page, key: str) -> object:
-    return json.loads(page.evaluate(f"localStorage.getItem('{key}') || 'null'"))
-
-
-def open_planner(page: Page, site_url: str, suffix: str = "") -> None:
-    page.goto(site_url + PLANNER_PAGE + suffix)
-    wait_until_settled(page)
-
-
 @pytest.mark.parametrize("answers", ANSWER_SETS.values(), ids=ANSWER_SETS.keys())
 def test_choosing_answers_shows_the_checklist_the_library_plans(
     page: Page, site_url: str, answers: dict[str, str]
@@ -87,7 +81,7 @@ def test_a_shared_link_restores_its_answers(page: Page, site_url: str) -> None:
     assert chosen_answers(page) == answers
     assert shown_items(page) == expected_items(answers)
     assert "#a=" not in page.url  # applied, then dropped so later changes win on reload
-    assert stored(page, "telework-planner-answers") == answers
+    assert stored(page, ANSWERS_KEY) == answers
 
 
 def test_copy_link_gives_a_link_that_restores_the_plan(page: Page, site_url: str) -> None:
@@ -99,15 +93,12 @@ def test_copy_link_gives_a_link_that_restores_the_plan(page: Page, site_url: str
     assert link.startswith(site_url + PLANNER_PAGE + "#a=")
 
     assert page.context.browser is not None
-    fresh = page.context.browser.new_context()  # another reader: empty storage
-    try:
+    with context_at(page.context.browser, VIEWPORTS["wide"]) as fresh:  # another reader
         other = fresh.new_page()
         other.goto(link)
-        other.wait_for_selector(SETTLED, timeout=BOOT_TIMEOUT_MS)
+        wait_until_settled(other)
         assert chosen_answers(other) == answers
         assert shown_items(other) == expected_items(answers)
-    finally:
-        fresh.close()
 
 
 def test_answers_and_ticks_survive_a_reload_and_reset_clears_both(
@@ -129,8 +120,8 @@ def test_answers_and_ticks_survive_a_reload_and_reset_clears_both(
     assert chosen_answers(page) == {}
     assert shown_items(page) == expected_items({})
     assert page.locator(".tw-tick:checked").count() == 0
-    assert stored(page, "telework-planner-answers") is None
-    assert stored(page, "telework-planner-ticks") is None
+    assert stored(page, ANSWERS_KEY) is None
+    assert stored(page, TICKS_KEY) is None
 
 
 def test_chapter_planner_shares_answers_with_the_full_planner(page: Page, site_url: str) -> None:
@@ -138,9 +129,7 @@ def test_chapter_planner_shares_answers_with_the_full_planner(page: Page, site_u
     open_planner(page, site_url)
     choose(page, answers)
 
-    page.goto(site_url + CHAPTER_PAGE)
-    page.locator(".tw-planner").scroll_into_view_if_needed()  # chapters start when seen
-    wait_until_settled(page)
+    open_chapter(page, site_url + CHAPTER_PAGE)
     assert chosen_answers(page) == answers
     sections = page.get_attribute(".tw-planner", "data-sections").split()
     assert shown_items(page) == list(telework.plan(answers, sections=sections).item_ids())
@@ -177,7 +166,7 @@ def test_the_planner_works_with_the_keyboard_alone(page: Page, site_url: str) ->
     page.keyboard.press("Space")
     item = page.evaluate("document.activeElement.dataset.item")
     assert item == expected_items(answers)[0]
-    assert stored(page, "telework-planner-ticks") == {item: True}
+    assert stored(page, TICKS_KEY) == {item: True}
 
 
 def test_print_checklist_prints_only_that_checklist_with_its_reasons(
@@ -187,9 +176,7 @@ def test_print_checklist_prints_only_that_checklist_with_its_reasons(
     page.add_init_script(
         "window.print = () => { window.printed = true; dispatchEvent(new Event('beforeprint')); }"
     )
-    page.goto(site_url + CHAPTER_PAGE)
-    page.locator(".tw-planner").scroll_into_view_if_needed()
-    wait_until_settled(page)
+    open_chapter(page, site_url + CHAPTER_PAGE)
     choose(page, {"situation": "interviewing", "motive": "need"})
     page.click('[data-action="print"]')
     page.emulate_media(media="print")

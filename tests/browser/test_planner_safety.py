@@ -7,24 +7,25 @@ from urllib.parse import urlsplit
 
 import pytest
 from browsing import (
+    FAILURE_WAIT_MS,
     PLANNER_PAGE,
+    PYTHON_WIDGETS,
+    UNAVAILABLE,
     chosen_answers,
     expected_items,
     fragment,
+    guard_origin,
+    open_planner,
+    page_without_scripts,
+    record_dialogs,
     shown_items,
     wait_until_settled,
 )
-from playwright.sync_api import Browser, BrowserContext, Page, Route
+from playwright.sync_api import Browser, BrowserContext, Page
 
 import telework
 
 pytestmark = pytest.mark.browser
-
-UNAVAILABLE = ".tw-planner[data-state=unavailable]"
-LIVE_WIDGETS = ".tw-planner, .tw-proposal-widget"
-"""The widgets that start Python in the browser."""
-FAILURE_WAIT_MS = 10_000
-"""How long a failed start may take to show the static checklist and the message."""
 
 # Each sets window.pwned (or opens a dialog) if it ever runs as HTML or script.
 PAYLOADS = [
@@ -45,10 +46,8 @@ TAMPERED = {
 @pytest.fixture
 def watched(page: Page) -> list[str]:
     """Dialogs opened by the page; window.pwned starts false on every document."""
-    dialogs: list[str] = []
     page.add_init_script("window.pwned = false")
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    return dialogs
+    return record_dialogs(page)
 
 
 @pytest.mark.parametrize("bad", TAMPERED.values(), ids=TAMPERED.keys())
@@ -57,8 +56,7 @@ def test_a_tampered_link_changes_nothing_but_the_notice(
 ) -> None:
     valid = {"situation": "current", "stage": "yes"}
     keep = [(k, v) for k, v in valid.items() if k not in dict(bad)]
-    page.goto(site_url + PLANNER_PAGE + fragment(dict([*keep, *bad])))
-    wait_until_settled(page)
+    open_planner(page, site_url, fragment(dict([*keep, *bad])))
 
     kept = dict(keep)
     assert chosen_answers(page) == kept
@@ -74,8 +72,7 @@ def test_a_tampered_link_changes_nothing_but_the_notice(
 def test_tampered_storage_is_cleaned_with_a_notice(
     page: Page, site_url: str, watched: list[str]
 ) -> None:
-    page.goto(site_url + PLANNER_PAGE)
-    wait_until_settled(page)  # the first visit is over: its planner has read storage
+    open_planner(page, site_url)  # the first visit is over: its planner has read storage
     page.evaluate(
         """() => { localStorage.setItem('telework-planner-answers',
              JSON.stringify({situation: 'interviewing', '<img src=x onerror=pwned=1>': 1}));
@@ -105,8 +102,7 @@ CALL_OUTSIDE_TELEWORK = """async () => {
 def test_the_worker_runs_only_the_telework_package_and_answers_errors_in_one_line(
     page: Page, site_url: str
 ) -> None:
-    page.goto(site_url + PLANNER_PAGE)
-    wait_until_settled(page)
+    open_planner(page, site_url)
     answer = page.evaluate(CALL_OUTSIDE_TELEWORK)
     assert answer == {"error": "ValueError: only the telework package can be called, not 'os'"}
 
@@ -142,54 +138,40 @@ def test_opened_from_disk_the_static_checklist_stays_with_one_message(
 def test_no_page_makes_a_request_outside_its_own_site(
     network_context: BrowserContext, site_url: str, site_dir: Path
 ) -> None:
-    context = network_context
-    outside: list[str] = []
-    started_python: set[str] = set()
-    current: list[str] = [""]
-
-    def guard(route: Route) -> None:
-        url = route.request.url
-        parts = urlsplit(url)
-        if parts.scheme in {"data", "blob"}:
-            route.continue_()
-        elif parts.hostname != "127.0.0.1":
-            outside.append(f"{current[0]} -> {url}")
-            route.abort()
-        else:
-            if "/_static/planner/pyodide/" in parts.path:
-                started_python.add(current[0])
-            route.continue_()
-
-    context.route("**/*", guard)
-    page = context.new_page()
+    guard = guard_origin(network_context)
+    page = network_context.new_page()
     pages = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))
     assert PLANNER_PAGE in pages
+    outside: dict[str, list[str]] = {}
+    started_python: list[str] = []
     with_widget = []
     for name in pages:
-        current[0] = name
+        requested, stopped = len(guard.requests), len(guard.outside)
         page.goto(site_url + name, wait_until="load")
-        widget = page.locator(LIVE_WIDGETS)
+        widget = page.locator(PYTHON_WIDGETS)
         if widget.count():
             with_widget.append(name)
             widget.first.scroll_into_view_if_needed()
             # Python started: its requests are checked too.
-            page.wait_for_selector(f":is({LIVE_WIDGETS})[data-state=live]")
+            page.wait_for_selector(f":is({PYTHON_WIDGETS})[data-state=live]")
+        if guard.outside[stopped:]:
+            outside[name] = guard.outside[stopped:]
+        if any(
+            "/_static/planner/pyodide/" in urlsplit(url).path for url in guard.requests[requested:]
+        ):
+            started_python.append(name)
 
-    assert outside == []
+    assert outside == {}
     assert len(with_widget) >= 5  # the planner, the proposal drafter, the chapters' planners
-    assert sorted(started_python) == with_widget  # no other page downloads Python
+    assert started_python == with_widget  # no other page downloads Python
 
 
 def test_without_javascript_the_checklist_shows_with_an_explanation(
     browser: Browser, site_url: str
 ) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        page = context.new_page()
+    with page_without_scripts(browser) as page:
         page.goto(site_url + PLANNER_PAGE)
         assert shown_items(page) == expected_items({})
         assert page.locator(".tw-noscript").is_visible()
         assert page.locator(".tw-form").is_hidden()  # no control that does nothing
         assert page.locator(".tw-actions").is_hidden()
-    finally:
-        context.close()

@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from browsing import BOOT_TIMEOUT_MS, WATCH_LAYOUT_SHIFT, layout_shift
-from playwright.sync_api import Browser, Dialog, Page, Request, Route
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from browsing import (
+    ANSWERS_KEY,
+    SAME_HTML,
+    VIEWPORTS,
+    WATCH_LAYOUT_SHIFT,
+    download,
+    guard_origin,
+    is_local,
+    layout_shift,
+    page_without_scripts,
+    record_dialogs,
+    shows,
+    store_before_load,
+    stored,
+    stored_text,
+)
+from playwright.sync_api import Browser, Page
 
 import telework
 from telework.proposal import DETAIL_FIELDS, sample_proposal
@@ -18,7 +30,6 @@ from telework.proposal.web import respond
 pytestmark = pytest.mark.browser
 
 PROPOSAL_PAGE = "tools/proposal.html"
-ANSWERS_KEY = "telework-planner-answers"
 DETAILS_KEY = "telework-proposal-details"
 WIDGET = ".tw-proposal-widget"
 PREVIEW = f"{WIDGET} .tw-proposal-preview"
@@ -42,9 +53,7 @@ PAYLOADS = {
 
 def open_page(page: Page, site_url: str, answers: dict[str, str] | None = None) -> None:
     if answers is not None:
-        page.add_init_script(
-            f"localStorage.setItem({ANSWERS_KEY!r}, {json.dumps(json.dumps(answers))})"
-        )
+        store_before_load(page, ANSWERS_KEY, json.dumps(answers))
     page.goto(site_url + PROPOSAL_PAGE)
 
 
@@ -57,35 +66,15 @@ def fill(page: Page, details: dict[str, str]) -> None:
             page.fill(selector, value)
 
 
-SAME_HTML = """([selector, html]) => {
-  const element = document.querySelector(selector);
-  const expected = document.createElement("template");
-  expected.innerHTML = html;
-  return element !== null && element.innerHTML === expected.innerHTML;
-}"""
-"""Whether an element holds `html`, compared as the browser parses it (it re-serialises &#x27;)."""
-
-
-def shows(page: Page, html: str, selector: str = SETTLED) -> bool:
-    """Wait until the element shows `html`; False if it never does."""
-    try:
-        page.wait_for_function(SAME_HTML, arg=[selector, html], timeout=BOOT_TIMEOUT_MS)
-    except PlaywrightTimeout:
-        return False
-    return True
-
-
 def test_before_scripts_run_the_page_shows_the_sample_draft_and_no_dead_form(
     browser: Browser, site_url: str
 ) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(site_url + PROPOSAL_PAGE)
-    sample = telework.render_proposal_html(sample_proposal(), heading_level=3)
-    assert page.evaluate(SAME_HTML, [PREVIEW, sample])
-    assert not page.is_visible(f"{WIDGET} form")
-    assert not page.is_visible(f"{WIDGET} .tw-actions")
-    context.close()
+    with page_without_scripts(browser) as page:
+        page.goto(site_url + PROPOSAL_PAGE)
+        sample = telework.render_proposal_html(sample_proposal(), heading_level=3)
+        assert page.evaluate(SAME_HTML, [PREVIEW, sample])
+        assert not page.is_visible(f"{WIDGET} form")
+        assert not page.is_visible(f"{WIDGET} .tw-actions")
 
 
 def test_every_form_control_has_a_label_and_a_description(page: Page, site_url: str) -> None:
@@ -105,12 +94,12 @@ def test_filling_the_form_previews_the_librarys_draft_and_downloads_it(
     page.wait_for_selector(SETTLED)
     fill(page, DETAILS)
     expected = respond(ANSWERS, DETAILS)
-    assert shows(page, expected["html"])
+    assert shows(page, SETTLED, expected["html"])
     assert page.locator(f"{WIDGET} .tw-field-error:visible").count() == 0
-    with page.expect_download() as download:
-        page.click(f"{WIDGET} [data-action=download]")
-    assert download.value.suggested_filename == "proposal.md"
-    assert Path(download.value.path()).read_text(encoding="utf-8") == expected["markdown"]
+    assert download(page, f"{WIDGET} [data-action=download]") == (
+        "proposal.md",
+        expected["markdown"],
+    )
 
 
 def test_a_bad_detail_is_marked_on_its_field_and_left_out_of_the_draft(
@@ -120,7 +109,7 @@ def test_a_bad_detail_is_marked_on_its_field_and_left_out_of_the_draft(
     page.wait_for_selector(SETTLED)
     fill(page, {"name": "Sam", "trial_weeks": "40"})
     expected = respond({}, {"name": "Sam", "trial_weeks": "40"})
-    assert shows(page, expected["html"])
+    assert shows(page, SETTLED, expected["html"])
     error = page.locator("#tw-proposal-trial_weeks-error")
     assert error.is_visible()
     assert "from 1 to 26" in error.inner_text()
@@ -128,18 +117,12 @@ def test_a_bad_detail_is_marked_on_its_field_and_left_out_of_the_draft(
 
 
 def test_markup_typed_into_any_field_stays_text(page: Page, site_url: str) -> None:
-    dialogs: list[str] = []
-
-    def dismiss(dialog: Dialog) -> None:
-        dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    page.on("dialog", dismiss)
+    dialogs = record_dialogs(page)
     open_page(page, site_url, ANSWERS)
     page.wait_for_selector(SETTLED)
     fill(page, PAYLOADS)
     expected = respond(ANSWERS, PAYLOADS)
-    assert shows(page, expected["html"])
+    assert shows(page, SETTLED, expected["html"])
     assert page.locator(f"{PREVIEW} :is(script, img, iframe, a)").count() == 0
     assert page.locator(f"{PREVIEW} [onerror]").count() == 0
     text = page.inner_text(PREVIEW)
@@ -154,9 +137,8 @@ def test_details_stay_in_this_browser_until_forgotten(page: Page, site_url: str)
     open_page(page, site_url, {})
     page.wait_for_selector(SETTLED)
     fill(page, DETAILS)
-    assert shows(page, respond({}, DETAILS)["html"])
-    stored = json.loads(page.evaluate(f"localStorage.getItem({DETAILS_KEY!r})"))
-    assert stored == DETAILS
+    assert shows(page, SETTLED, respond({}, DETAILS)["html"])
+    assert stored(page, DETAILS_KEY) == DETAILS
 
     page.reload()
     page.wait_for_selector(SETTLED)
@@ -164,37 +146,28 @@ def test_details_stay_in_this_browser_until_forgotten(page: Page, site_url: str)
     assert page.input_value("#tw-proposal-notes") == DETAILS["notes"]
 
     page.click(f"{WIDGET} [data-action=forget]")
-    assert shows(page, respond({}, {})["html"])
-    assert page.evaluate(f"localStorage.getItem({DETAILS_KEY!r})") is None
+    assert shows(page, SETTLED, respond({}, {})["html"])
+    assert stored_text(page, DETAILS_KEY) is None
     assert page.input_value("#tw-proposal-name") == ""
     for url in [*requests, page.url]:
         assert "Rivera" not in url and "Alex" not in url
-        assert urlsplit(url).hostname == "127.0.0.1"
+        assert is_local(url)
 
 
 def test_the_page_requests_nothing_outside_its_own_origin(page: Page, site_url: str) -> None:
-    outside: list[str] = []
-
-    def guard(route: Route, request: Request) -> None:
-        if urlsplit(request.url).hostname == "127.0.0.1" or request.url.startswith("blob:"):
-            route.continue_()
-        else:
-            outside.append(request.url)
-            route.abort()
-
-    page.route("**/*", guard)
+    guard = guard_origin(page)
     open_page(page, site_url, ANSWERS)
     page.wait_for_selector(SETTLED)
     fill(page, {"name": "Sam"})
-    assert shows(page, respond(ANSWERS, {"name": "Sam"})["html"])
-    assert outside == []
+    assert shows(page, SETTLED, respond(ANSWERS, {"name": "Sam"})["html"])
+    assert guard.outside == []
 
 
-@pytest.mark.parametrize("size", [(1280, 900), (375, 812)], ids=["wide", "phone"])
+@pytest.mark.parametrize("viewport", VIEWPORTS.values(), ids=VIEWPORTS.keys())
 def test_the_page_does_not_shift_while_python_starts(
-    page: Page, site_url: str, size: tuple[int, int]
+    page: Page, site_url: str, viewport: dict[str, int]
 ) -> None:
-    page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.set_viewport_size({"width": viewport["width"], "height": viewport["height"]})
     page.add_init_script(WATCH_LAYOUT_SHIFT)
     open_page(page, site_url, {})
     page.wait_for_selector(SETTLED)
@@ -220,4 +193,4 @@ def test_a_failed_call_does_not_disable_the_draft_for_good(page: Page, site_url:
         f"() => document.querySelector({status!r}).textContent.includes('the worker stopped')"
     )
     fill(page, {"name": "Sam Rivera"})
-    assert shows(page, respond({}, {"name": "Sam Rivera"})["html"])
+    assert shows(page, SETTLED, respond({}, {"name": "Sam Rivera"})["html"])

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from browsing import BOOT_TIMEOUT_MS
-from playwright.sync_api import Browser, Dialog, Page
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from test_proposal_page import SAME_HTML
+from browsing import (
+    ANSWERS_KEY,
+    SAME_HTML,
+    axe_findings,
+    download,
+    is_local,
+    page_without_scripts,
+    record_dialogs,
+    shows,
+    store_before_load,
+    stored,
+)
+from playwright.sync_api import Browser, Page
 
 import telework
 from telework.rehearse import every_question, render_sheet_html, respond
@@ -19,7 +25,6 @@ from telework.rehearse import every_question, render_sheet_html, respond
 pytestmark = pytest.mark.browser
 
 REHEARSE_PAGE = "tools/rehearse.html"
-ANSWERS_KEY = "telework-planner-answers"
 REPLIES_KEY = "telework-rehearsal-replies"
 WIDGET = ".tw-rehearsal-widget"
 CARD = f"{WIDGET}[data-state=live] .tw-card"
@@ -32,9 +37,7 @@ SECRET = "Xylophone-7731"
 
 
 def open_page(page: Page, site_url: str, answers: dict[str, str], fragment: str = "") -> None:
-    page.add_init_script(
-        f"localStorage.setItem({ANSWERS_KEY!r}, {json.dumps(json.dumps(answers))})"
-    )
+    store_before_load(page, ANSWERS_KEY, json.dumps(answers))
     page.goto(site_url + REHEARSE_PAGE + fragment)
     page.wait_for_selector(CARD)
 
@@ -43,33 +46,17 @@ def card_prompt(page: Page) -> str:
     return page.inner_text(f"{CARD} h3")
 
 
-def sheet_shows(page: Page, html: str) -> bool:
-    """Wait until the sheet shows `html`; False if it never does."""
-    try:
-        page.wait_for_function(SAME_HTML, arg=[SETTLED, html], timeout=BOOT_TIMEOUT_MS)
-    except PlaywrightTimeout:
-        return False
-    return True
-
-
-def stored_replies(page: Page) -> object:
-    text = page.evaluate(f"localStorage.getItem({REPLIES_KEY!r})")
-    return None if text is None else json.loads(text)
-
-
 def test_before_scripts_run_the_page_shows_every_question_with_its_anchor(
     browser: Browser, site_url: str
 ) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(site_url + REHEARSE_PAGE)
-    sheet = render_sheet_html(every_question(), heading_level=3, link_base="../", anchors=True)
-    assert page.evaluate(SAME_HTML, [PREVIEW, sheet])
-    for question in telework.rehearse.load_rehearsal().questions:
-        assert page.locator(f"#rehearse-{question.id}").count() == 1
-    for hidden in (".tw-rehearsal-options", ".tw-actions", ".tw-rehearsal-deck"):
-        assert not page.is_visible(f"{WIDGET} {hidden}")
-    context.close()
+    with page_without_scripts(browser) as page:
+        page.goto(site_url + REHEARSE_PAGE)
+        sheet = render_sheet_html(every_question(), heading_level=3, link_base="../", anchors=True)
+        assert page.evaluate(SAME_HTML, [PREVIEW, sheet])
+        for question in telework.rehearse.load_rehearsal().questions:
+            assert page.locator(f"#rehearse-{question.id}").count() == 1
+        for hidden in (".tw-rehearsal-options", ".tw-actions", ".tw-rehearsal-deck"):
+            assert not page.is_visible(f"{WIDGET} {hidden}")
 
 
 def test_cards_come_one_at_a_time_in_the_librarys_order_and_work_from_the_keyboard(
@@ -93,7 +80,7 @@ def test_cards_come_one_at_a_time_in_the_librarys_order_and_work_from_the_keyboa
     page.click(f"{CARD} summary")
     assert page.is_visible(f"{CARD} .tw-card-hint a[href$='{questions[1].href()[-30:]}']")
     replies = {questions[1].id: {"reply": REPLY, "covered": [questions[1].elements[0].id]}}
-    assert sheet_shows(page, respond(ANSWERS, replies, link_base="../")["html"])
+    assert shows(page, SETTLED, respond(ANSWERS, replies, link_base="../")["html"])
 
 
 def test_a_link_to_a_card_opens_that_card(page: Page, site_url: str) -> None:
@@ -127,28 +114,19 @@ def test_the_sheet_downloads_as_markdown_with_the_replies(page: Page, site_url: 
     first = telework.rehearsal(ANSWERS)[0]
     replies = {first.id: {"reply": REPLY, "covered": []}}
     expected = respond(ANSWERS, replies, link_base="../")
-    assert sheet_shows(page, expected["html"])
-    with page.expect_download() as download:
-        page.click(f"{WIDGET} [data-action=download]")
-    assert download.value.suggested_filename == "rehearsal.md"
-    text = Path(download.value.path()).read_text(encoding="utf-8")
-    assert text == expected["markdown"]
+    assert shows(page, SETTLED, expected["html"])
+    name, text = download(page, f"{WIDGET} [data-action=download]")
+    assert (name, text) == ("rehearsal.md", expected["markdown"])
     assert f"> {REPLY}" in text
 
 
 def test_markup_typed_as_a_reply_stays_text(page: Page, site_url: str) -> None:
-    dialogs: list[str] = []
-
-    def dismiss(dialog: Dialog) -> None:
-        dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    page.on("dialog", dismiss)
+    dialogs = record_dialogs(page)
     open_page(page, site_url, ANSWERS)
     payload = '<img src=x onerror=alert(1)><script>alert(2)</script>" onmouseover="alert(3)'
     page.fill(f"{CARD} textarea", payload)
     first = telework.rehearsal(ANSWERS)[0]
-    assert sheet_shows(page, respond(ANSWERS, {first.id: payload}, link_base="../")["html"])
+    assert shows(page, SETTLED, respond(ANSWERS, {first.id: payload}, link_base="../")["html"])
     assert page.locator(f"{PREVIEW} img, {PREVIEW} script").count() == 0
     assert payload in page.inner_text(PREVIEW)
     assert dialogs == []
@@ -163,8 +141,8 @@ def test_replies_stay_in_this_browser_until_forgotten(page: Page, site_url: str)
     page.check(f"{CARD} input[value={first.elements[0].id}]")
     covered = [first.elements[0].id]
     replies = {first.id: {"reply": f"{REPLY} {SECRET}", "covered": covered}}
-    assert sheet_shows(page, respond(ANSWERS, replies, link_base="../")["html"])
-    assert stored_replies(page) == replies
+    assert shows(page, SETTLED, respond(ANSWERS, replies, link_base="../")["html"])
+    assert stored(page, REPLIES_KEY) == replies
 
     page.reload()
     page.wait_for_selector(CARD)
@@ -172,22 +150,16 @@ def test_replies_stay_in_this_browser_until_forgotten(page: Page, site_url: str)
     assert page.is_checked(f"{CARD} input[value={first.elements[0].id}]")
 
     page.click(f"{WIDGET} [data-action=forget]")
-    assert sheet_shows(page, respond(ANSWERS, {}, link_base="../")["html"])
-    assert stored_replies(page) is None
+    assert shows(page, SETTLED, respond(ANSWERS, {}, link_base="../")["html"])
+    assert stored(page, REPLIES_KEY) is None
     assert page.input_value(f"{CARD} textarea") == ""
     assert "forgotten" in page.inner_text(f"{WIDGET} .tw-status")
     for url in [*requests, page.url]:
         assert SECRET not in url
-        assert urlsplit(url).hostname == "127.0.0.1"
+        assert is_local(url)
 
 
 def test_the_live_page_has_no_serious_accessibility_violation(page: Page, site_url: str) -> None:
     open_page(page, site_url, ANSWERS)
     page.click(f"{CARD} summary")  # the hint open, as a reader would see it
-    results = Axe().run(page, options={"resultTypes": ["violations"]})
-    problems = [
-        f"{v['id']} ({v['impact']}): {v['help']}"
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert problems == []
+    assert axe_findings(page, impacts={"serious", "critical"}) == []

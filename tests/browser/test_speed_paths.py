@@ -8,15 +8,22 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from browsing import PLANNER_PAGE, choose, expected_items, shown_items, wait_until_settled
-from playwright.sync_api import BrowserContext, Page, Response, Route
+from browsing import (
+    FAILURE_WAIT_MS,
+    PLANNER_PAGE,
+    UNAVAILABLE,
+    choose,
+    expected_items,
+    first_held,
+    hold,
+    open_planner,
+    shown_items,
+)
+from playwright.sync_api import BrowserContext, Page, Response
 
 pytestmark = pytest.mark.browser
 
 RUNTIME = "_static/planner/pyodide/"
-UNAVAILABLE = ".tw-planner[data-state=unavailable]"
-FAILURE_WAIT_MS = 10_000
-"""How long a failed start may take to show the static checklist and the message."""
 WIDGET_PAGE_BUDGET = 5_000_000
 PLAIN_PAGE_BUDGET = 300_000
 """Bytes on the wire for one cold visit (issue 14's targets)."""
@@ -106,18 +113,13 @@ def test_a_page_without_a_widget_loads_no_python_nor_the_search_index(
 def test_a_failed_standard_library_download_shows_the_message_and_throws_nothing(
     context: BrowserContext, site_url: str
 ) -> None:
-    held: list[Route] = []  # the download, failed once the worker is watched
-    context.route("**/python_stdlib.zip", lambda route: held.append(route))
+    held = hold(context, "**/python_stdlib.zip")  # the download, failed once the worker is watched
     page = context.new_page()
     with page.expect_worker() as started:
         page.goto(site_url + PLANNER_PAGE)
     worker = started.value
     worker.evaluate(WATCH_UNHANDLED)
-    for _ in range(600):
-        if held:
-            break
-        page.wait_for_timeout(50)
-    held[0].abort()
+    first_held(page, held).abort()
     page.wait_for_selector(UNAVAILABLE, timeout=FAILURE_WAIT_MS)
 
     assert shown_items(page) == expected_items({})
@@ -129,8 +131,7 @@ def test_a_failed_standard_library_download_shows_the_message_and_throws_nothing
 def test_when_the_worker_dies_waiting_and_later_calls_fail_at_once(
     page: Page, site_url: str
 ) -> None:
-    page.goto(site_url + PLANNER_PAGE)
-    wait_until_settled(page)
+    open_planner(page, site_url)
     worker = next(w for w in page.workers if w.url.split("?")[0].endswith("worker.mjs"))
     # The next message makes the worker throw, uncaught, as a crashed runtime does.
     worker.evaluate("() => { self.onmessage = () => { throw new Error('the runtime crashed'); }; }")
@@ -144,8 +145,7 @@ def test_when_the_worker_dies_waiting_and_later_calls_fail_at_once(
 def test_download_progress_reaches_the_runtime_s_full_size(
     page: Page, site_url: str, site_dir: Path
 ) -> None:
-    page.goto(site_url + PLANNER_PAGE)
-    wait_until_settled(page)
+    open_planner(page, site_url)
     runtime = site_dir / RUNTIME
     wheel = next(runtime.parent.glob("telework-*.whl"))
     files = [runtime / "pyodide.asm.wasm", runtime / "python_stdlib.zip", wheel]

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from browsing import BOOT_TIMEOUT_MS, store_before_load, stored_text
 from playwright.sync_api import Page
-from test_planner_hard_edges import store_before_load
 
 pytestmark = pytest.mark.browser
 
@@ -31,15 +31,15 @@ def test_unreadable_storage_is_set_aside_with_one_notice(
 ) -> None:
     store_before_load(page, key, text)
     page.goto(site_url + path)
-    page.wait_for_selector(LIVE, timeout=30_000)
+    page.wait_for_selector(LIVE, timeout=BOOT_TIMEOUT_MS)
     notices = page.locator(".tw-planner .tw-notices li").all_inner_texts()
     assert [n for n in notices if n.startswith(f"Your {what} could not be read")] == [notices[0]]
-    assert page.evaluate(f"localStorage.getItem({json.dumps(key + ':set-aside')})") == text
+    assert stored_text(page, f"{key}:set-aside") == text
 
 
 def test_prototype_names_in_stored_replies_stay_data(page: Page, site_url: str) -> None:
     replies = {"__proto__": {"reply": "x"}, "constructor": {"reply": "y"}}
     store_before_load(page, "telework-rehearsal-replies", json.dumps(replies))
     page.goto(site_url + "tools/rehearse.html")
-    page.wait_for_selector(LIVE, timeout=30_000)
+    page.wait_for_selector(LIVE, timeout=BOOT_TIMEOUT_MS)
     assert page.evaluate("({}).polluted === undefined && typeof ({}).toString === 'function'")

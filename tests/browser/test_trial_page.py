@@ -4,14 +4,24 @@ CSV export and import, Forget with Undo, privacy, and axe."""
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlsplit
+from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from browsing import BOOT_TIMEOUT_MS
-from playwright.sync_api import Browser, Dialog, Page, Request, Route
+from browsing import (
+    BOOT_TIMEOUT_MS,
+    axe_findings,
+    download,
+    guard_origin,
+    page_without_scripts,
+    record_dialogs,
+    store_before_load,
+    stored,
+    stored_text,
+)
+from playwright.sync_api import Browser, Page
 
 from telework.trial import log_from_csv, log_to_csv, sample_log, summarise
 from telework.trial.render import render_summary_html
@@ -35,14 +45,16 @@ TRIAL = {
 }
 
 
-def stored(page: Page) -> dict[str, object]:
-    text = page.evaluate(f"localStorage.getItem({LOG_KEY!r})")
-    return json.loads(text) if text else {}
+def stored_log(page: Page) -> dict[str, Any]:
+    """The log the page keeps (a JSON object)."""
+    log = stored(page, LOG_KEY)
+    assert isinstance(log, dict), log
+    return log
 
 
-def open_page(page: Page, site_url: str, log: dict[str, object] | None = None) -> None:
+def open_page(page: Page, site_url: str, log: Mapping[str, object] | None = None) -> None:
     if log is not None:
-        page.add_init_script(f"localStorage.setItem({LOG_KEY!r}, {json.dumps(json.dumps(log))})")
+        store_before_load(page, LOG_KEY, json.dumps(log))
     page.goto(site_url + TRIAL_PAGE)
     page.wait_for_selector(SETTLED, timeout=BOOT_TIMEOUT_MS)
 
@@ -69,17 +81,15 @@ def add_day(page: Page, day: str, place: str, delivered: str, meetings: str = ""
 def test_before_scripts_run_the_page_shows_the_sample_summary_and_no_dead_form(
     browser: Browser, site_url: str
 ) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(site_url + TRIAL_PAGE)
-    sample = sample_log()
-    expected = render_summary_html(summarise(sample, sample.trial.end), heading_level=3)
-    html = page.inner_html(PREVIEW)
-    assert html.count("<svg") == 1 and "Days logged: 11 at home, 15 at the office." in html
-    assert len(html) > len(expected) * 0.9  # the whole sample summary, chart and table
-    assert not page.is_visible(f"{WIDGET} form")
-    assert not page.is_visible(f"{WIDGET} .tw-actions")
-    context.close()
+    with page_without_scripts(browser) as page:
+        page.goto(site_url + TRIAL_PAGE)
+        sample = sample_log()
+        expected = render_summary_html(summarise(sample, sample.trial.end), heading_level=3)
+        html = page.inner_html(PREVIEW)
+        assert html.count("<svg") == 1 and "Days logged: 11 at home, 15 at the office." in html
+        assert len(html) > len(expected) * 0.9  # the whole sample summary, chart and table
+        assert not page.is_visible(f"{WIDGET} form")
+        assert not page.is_visible(f"{WIDGET} .tw-actions")
 
 
 def test_setting_up_the_trial_and_adding_a_day_shows_its_summary(page: Page, site_url: str) -> None:
@@ -90,7 +100,7 @@ def test_setting_up_the_trial_and_adding_a_day_shows_its_summary(page: Page, sit
     assert not page.is_visible("#tw-entry-response_hours")  # not agreed: not asked
     add_day(page, START.isoformat(), "office", "Report; Invoices", "3")
     page.wait_for_selector(f"{WIDGET} .tw-status:has-text('Added {START.isoformat()}')")
-    entries = stored(page)["entries"]
+    entries = stored_log(page)["entries"]
     assert entries == [{"date": START.isoformat(), "place": "office",
                         "delivered": "Report; Invoices", "meetings": 3, "notes": ""}]  # fmt: skip
     assert "Days logged: 0 at home, 1 at the office." in page.inner_text(PREVIEW)
@@ -112,7 +122,7 @@ def test_a_bad_entry_is_explained_on_its_field_and_not_stored(page: Page, site_u
     error.wait_for(state="visible")
     assert "outside the trial" in error.inner_text()
     assert page.get_attribute("#tw-entry-date", "aria-invalid") == "true"
-    assert stored(page)["entries"] == []
+    assert stored_log(page)["entries"] == []
 
 
 def test_the_csv_and_summary_download_and_import_back(
@@ -120,29 +130,18 @@ def test_the_csv_and_summary_download_and_import_back(
 ) -> None:
     entries = [{"date": START.isoformat(), "place": "home", "delivered": "a; b", "meetings": 1}]
     open_page(page, site_url, {"trial": TRIAL, "entries": entries})
-    with page.expect_download() as csv_download:
-        page.click(f"{WIDGET} [data-action=download-csv]")
-    assert csv_download.value.suggested_filename == "trial-log.csv"
-    csv_text = Path(csv_download.value.path()).read_bytes().decode()
+    name, csv_text = download(page, f"{WIDGET} [data-action=download-csv]")
+    assert name == "trial-log.csv"
     log = log_from_csv(csv_text)
     assert [(e.day, e.place, e.deliverables) for e in log.entries] == [(START, "home", 2)]
     assert "Every entry is in the CSV" in page.inner_text(f"{WIDGET} .tw-trial-reminder")
-    with page.expect_download() as summary_download:
-        page.click(f"{WIDGET} [data-action=download-summary]")
-    summary = Path(summary_download.value.path()).read_text(encoding="utf-8")
+    _, summary = download(page, f"{WIDGET} [data-action=download-summary]")
     assert summary.startswith("# Your trial in figures") and "| Deliverables | 2 |" in summary
-    with page.expect_download() as calendar_download:
-        page.click(f"{WIDGET} [data-action=download-calendar]")
-    assert "BEGIN:VEVENT" in Path(calendar_download.value.path()).read_text(encoding="utf-8")
+    _, calendar = download(page, f"{WIDGET} [data-action=download-calendar]")
+    assert "BEGIN:VEVENT" in calendar
 
     # Import the sample log over it: the page asks first, then shows the sample's figures.
-    messages: list[str] = []
-
-    def accept(dialog: Dialog) -> None:
-        messages.append(dialog.message)
-        dialog.accept()
-
-    page.on("dialog", accept)
+    messages = record_dialogs(page, accept=True)
     sample_file = tmp_path / "sample.csv"
     sample_file.write_text(log_to_csv(sample_log()), encoding="utf-8", newline="")
     with page.expect_file_chooser() as chooser:
@@ -152,7 +151,7 @@ def test_the_csv_and_summary_download_and_import_back(
     assert messages and "Replace the 1 entries" in messages[0]
     assert page.input_value("#tw-trial-start") == "2026-03-02"
     assert "Days logged: 11 at home, 15 at the office." in page.inner_text(PREVIEW)
-    assert len(stored(page)["entries"]) == 26  # type: ignore[arg-type]
+    assert len(stored_log(page)["entries"]) == 26
 
 
 def test_a_bad_file_is_refused_with_its_line_and_column(
@@ -167,7 +166,7 @@ def test_a_bad_file_is_refused_with_its_line_and_column(
     status = page.locator(f"{WIDGET} .tw-status")
     status.filter(has_text="Could not import").wait_for()
     assert "line 6, column place: “garden” is not one of: home, office" in status.inner_text()
-    assert stored(page)["trial"] == TRIAL  # nothing replaced
+    assert stored_log(page)["trial"] == TRIAL  # nothing replaced
 
 
 def test_forget_removes_the_log_and_undo_brings_it_back(page: Page, site_url: str) -> None:
@@ -175,43 +174,25 @@ def test_forget_removes_the_log_and_undo_brings_it_back(page: Page, site_url: st
     open_page(page, site_url, log)
     page.click(f"{WIDGET} [data-action=forget]")
     page.wait_for_selector(f"{WIDGET} .tw-status:has-text('Your log is forgotten')")
-    assert page.evaluate(f"localStorage.getItem({LOG_KEY!r})") is None
+    assert stored_text(page, LOG_KEY) is None
     assert page.input_value("#tw-trial-start") == ""
     page.click(f"{WIDGET} [data-action=undo]")
     page.wait_for_selector(f"{WIDGET} .tw-status:has-text('Your log is back')")
-    assert stored(page)["entries"] == log["entries"]
+    assert stored_log(page)["entries"] == log["entries"]
     assert page.input_value("#tw-trial-start") == TRIAL["start"]
 
 
 def test_nothing_of_the_log_goes_into_a_url_or_leaves_the_origin(page: Page, site_url: str) -> None:
-    requests: list[str] = []
-    outside: list[str] = []
-
-    def guard(route: Route, request: Request) -> None:
-        requests.append(request.url)
-        if urlsplit(request.url).hostname == "127.0.0.1" or request.url.startswith("blob:"):
-            route.continue_()
-        else:
-            outside.append(request.url)
-            route.abort()
-
-    page.route("**/*", guard)
+    guard = guard_origin(page)
     open_page(page, site_url)
     set_up_trial(page)
     add_day(page, TODAY.isoformat(), "home", "Secret project Zebra", "2")
     page.wait_for_selector(f"{WIDGET} .tw-status:has-text('Added')")
-    assert outside == []
-    for url in [*requests, page.url]:
+    assert guard.outside == []
+    for url in [*guard.requests, page.url]:
         assert "Zebra" not in url and START.isoformat() not in url
 
 
 def test_the_live_page_has_no_serious_accessibility_violation(page: Page, site_url: str) -> None:
     open_page(page, site_url, {"trial": TRIAL, "entries": []})
-    results = Axe().run(page, options={"resultTypes": ["violations"]})
-    problems = [
-        f"{v['id']} ({v['impact']}): {v['help']} — "
-        + "; ".join(node["target"][0] for node in v["nodes"][:5])
-        for v in results.response["violations"]
-        if v["impact"] in {"serious", "critical"}
-    ]
-    assert problems == []
+    assert axe_findings(page, impacts={"serious", "critical"}) == []
