@@ -1,6 +1,6 @@
 """What the tool widgets share (static/tool-state.mjs), run with Node on a stand-in for the
-few DOM calls it makes: lasting notices, one line for a failed call, and advice to serve
-the page's own message when Python cannot start."""
+few DOM calls it makes: asking Python for the latest result, lasting notices, one line for
+a failed call, and the page's own message when Python cannot start."""
 
 from __future__ import annotations
 
@@ -26,9 +26,15 @@ globalThis.document = {
 globalThis.location = { protocol: "http:" };
 const status = { textContent: "" };
 const notices = { children: [], replaceChildren(...nodes) { this.children = nodes; } };
+const result = {
+  busy: false,
+  setAttribute(name) { this.busy = name === "aria-busy"; },
+  removeAttribute(name) { if (name === "aria-busy") this.busy = false; },
+};
 const root = {
   dataset: { state: "live", unavailable: "The notes could not start in this browser." },
-  querySelector: (selector) => ({ ".tw-status": status, ".tw-notices": notices })[selector],
+  querySelector: (selector) =>
+    ({ ".tw-status": status, ".tw-notices": notices, ".tw-result": result })[selector],
 };
 const listed = () => (notices.children[0]?.children ?? []).map((li) => li.textContent);
 const view = new ToolState(root, { stored: "your notes", keep: "Print them." });
@@ -38,6 +44,37 @@ const view = new ToolState(root, { stored: "your notes", keep: "Print them." });
 
 def run_widget(body: str) -> object:
     return run_js(A_WIDGET + body)
+
+
+def test_only_the_latest_answer_is_shown_and_the_result_is_busy_until_it_comes() -> None:
+    seen = run_widget(
+        "let answerFirst, answerSecond;"
+        "const first = view.ask(() => new Promise((resolve) => { answerFirst = resolve; }), 'x');"
+        "const second = view.ask(() => new Promise((resolve) => { answerSecond = resolve; }), 'x');"
+        "answerSecond('second'); const latest = await second; const busy = result.busy;"
+        "answerFirst('first');"
+        "return [latest, busy, await first, result.busy];"
+    )
+    assert seen == ["second", False, None, False]
+
+
+def test_an_older_answer_leaves_the_result_busy_for_the_newer_request() -> None:
+    seen = run_widget(
+        "let answerFirst;"
+        "const first = view.ask(() => new Promise((resolve) => { answerFirst = resolve; }), 'x');"
+        "view.ask(() => new Promise(() => {}), 'x');"  # asked later, not answered yet
+        "answerFirst('first');"
+        "return [await first, result.busy];"
+    )
+    assert seen == [None, True]
+
+
+def test_a_failed_request_says_why_and_gives_nothing_to_show() -> None:
+    seen = run_widget(
+        "const answer = await view.ask(() => { throw new Error('no worker'); }, 'Could not:');"
+        "return [answer, status.textContent, result.busy, root.dataset.state];"
+    )
+    assert seen == [None, "Could not: no worker", False, "live"]
 
 
 def test_storage_trouble_is_listed_once_and_first_whatever_comes_after() -> None:

@@ -88,22 +88,12 @@ class ProposalWidget {
   }
 
   async update() {
-    const latest = this.view.ticket();
-    this.preview.setAttribute("aria-busy", "true");
-    let result;
-    try {
-      const args = [answersForPython(this.answers), this.details()];
-      result = await python.call("telework.proposal.web", "respond", args);
-    } catch (error) {
-      // The draft shown stays; the next change asks again.
-      if (latest()) {
-        this.preview.removeAttribute("aria-busy");
-        this.view.failed(TEXT.failedUpdate, error);
-      }
-      return;
-    }
-    if (!latest()) return; // a newer request is on its way
-    this.preview.removeAttribute("aria-busy");
+    const args = [answersForPython(this.answers), this.details()];
+    const result = await this.view.ask(
+      () => python.call("telework.proposal.web", "respond", args),
+      TEXT.failedUpdate,
+    );
+    if (!result) return; // the draft shown stays: the next change asks again
     this.preview.innerHTML = result.html; // the library's renderer escapes everything
     this.markdown = result.markdown;
     this.text = result.text;

@@ -119,23 +119,12 @@ class RehearsalWidget {
 
   /** Ask Python for this reader's questions and sheet; the first answer deals the cards. */
   async update() {
-    const latest = this.view.ticket();
-    this.preview.setAttribute("aria-busy", "true");
-    let result;
-    try {
-      result = await python.call("telework.rehearse", "respond", [this.answers, this.replies], {
-        link_base: this.linkBase,
-      });
-    } catch (error) {
-      // The sheet and the card shown stay; the next change asks again.
-      if (latest()) {
-        this.preview.removeAttribute("aria-busy");
-        this.view.failed(TEXT.failedUpdate, error);
-      }
-      return;
-    }
-    if (!latest()) return; // a newer request is on its way
-    this.preview.removeAttribute("aria-busy");
+    const args = [this.answers, this.replies];
+    const result = await this.view.ask(
+      () => python.call("telework.rehearse", "respond", args, { link_base: this.linkBase }),
+      TEXT.failedUpdate,
+    );
+    if (!result) return; // the sheet and the card shown stay: the next change asks again
     this.preview.innerHTML = result.html; // the library's renderer escapes everything
     this.markdown = result.markdown;
     const count = Object.keys(result.answers).length;

@@ -1,6 +1,7 @@
-// What the tool widgets (proposal, rehearsal, trial) add to the planner's WidgetState: notices
-// that stay above each answer's own (what storage could not give back, or will not keep),
-// one line for a call that failed, and the page's message for a Python that cannot start.
+// What the tool widgets (proposal, rehearsal, trial) add to the planner's WidgetState: asking
+// Python for what the widget's result shows, notices that stay above each answer's own (what
+// storage could not give back, or will not keep), one line for a call that failed, and the
+// page's message for a Python that cannot start.
 //
 // One failed call leaves the widget as it was and usable: the reader's next change asks
 // again. Only a Python that cannot start makes the widget unavailable. (On pages opened
@@ -23,9 +24,29 @@ export class ToolState extends WidgetState {
    * and `keep` how to keep it when the browser will not (see storageTrouble). */
   constructor(root, { stored, keep }) {
     super(root);
+    this.result = root.querySelector(".tw-result");
     this.lasting = [];
     this.shown = [];
     store.onTrouble(() => this.keepNotice(storageTrouble(stored, keep)));
+  }
+
+  /**
+   * Python's answer to `call()` (a call through python.call), for the widget's result, which
+   * is marked busy meanwhile. Null when a newer request was made since, or when the call
+   * failed: then `failure` and the reason are said in one line, and what is shown stays.
+   */
+  async ask(call, failure) {
+    const latest = this.ticket();
+    this.result.setAttribute("aria-busy", "true");
+    let answer = null;
+    try {
+      answer = await call();
+    } catch (error) {
+      if (latest()) this.failed(failure, error);
+    }
+    if (!latest()) return null; // a newer request is on its way
+    this.result.removeAttribute("aria-busy");
+    return answer;
   }
 
   /** List `notice` from now on, above the others. */

@@ -192,26 +192,9 @@ class TrialWidget {
   // -- talking to Python
 
   async update(message = TEXT.live) {
-    const latest = this.view.ticket();
-    this.preview.setAttribute("aria-busy", "true");
-    let result;
-    try {
-      result = await python.call(WEB, "respond", [
-        this.log.trial,
-        this.log.entries,
-        localDate(),
-        Number(this.root.dataset.level),
-      ]);
-    } catch (error) {
-      // The summary shown stays; the next change asks again.
-      if (latest()) {
-        this.preview.removeAttribute("aria-busy");
-        this.view.failed(TEXT.failedUpdate, error);
-      }
-      return;
-    }
-    if (!latest()) return; // a newer request is on its way
-    this.preview.removeAttribute("aria-busy");
+    const args = [this.log.trial, this.log.entries, localDate(), Number(this.root.dataset.level)];
+    const result = await this.view.ask(() => python.call(WEB, "respond", args), TEXT.failedUpdate);
+    if (!result) return; // the summary shown stays: the next change asks again
     const hasTrial = result.errors.length === 0;
     this.result = hasTrial ? result : null;
     this.root.dataset.trial = hasTrial ? "set" : "none";
