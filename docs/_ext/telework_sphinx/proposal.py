@@ -35,6 +35,10 @@ NOSCRIPT = (
     "This sample draft is fixed: filling in your own details needs JavaScript. The telework "
     "command line drafts the same proposal: telework proposal --name 'Your name'."
 )
+UNAVAILABLE = (
+    "The live draft could not start in this browser, so this is a sample. Reloading the page "
+    "may help; the telework command line drafts the same proposal (telework proposal)."
+)
 ANSWERS_NOTE = "The draft uses the answers you gave the planner in this browser:"
 ANSWERS_NONE = "none yet, so it keeps to what applies to everyone."
 PREVIEW_LABEL = "Your draft"
@@ -106,7 +110,7 @@ def render_widget(node: proposal_widget, link_base: str) -> str:
         NOTICES,
         actions=ACTIONS,
         result=(PREVIEW_LABEL, draft),
-        data={"data-fields": " ".join(DETAIL_FIELDS)},
+        data={"data-fields": " ".join(DETAIL_FIELDS), "data-unavailable": UNAVAILABLE},
     )
 
 

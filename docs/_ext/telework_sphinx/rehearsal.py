@@ -17,7 +17,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
-from telework.rehearse import REPLY_LIMIT, every_question, render_sheet_html
+from telework.rehearse import ANCHOR_PREFIX, REPLY_LIMIT, every_question, render_sheet_html
 
 from .markup import tag
 from .parts import choice
@@ -28,6 +28,11 @@ TITLE = "Rehearse the questions"
 NOSCRIPT = (
     "This sheet lists every question with a sample reply: practising your own replies needs "
     "JavaScript. The telework command line asks the same questions: telework rehearse."
+)
+UNAVAILABLE = (
+    "The rehearsal could not start in this browser, so this sheet shows every question with "
+    "a sample reply. Reloading the page may help; the telework command line asks the same "
+    "questions (telework rehearse)."
 )
 ANSWERS_NOTE = "The questions follow the answers you gave the planner in this browser:"
 ANSWERS_NONE = "none yet, so only the questions everyone faces are asked."
@@ -72,7 +77,12 @@ def render_widget(node: rehearsal_widget, link_base: str) -> str:
         tag("div", {"class": "tw-rehearsal-deck"}),
         actions=ACTIONS,
         result=(SHEET_LABEL, sheet),
-        data={"data-link-base": link_base, "data-reply-limit": str(REPLY_LIMIT)},
+        data={
+            "data-link-base": link_base,
+            "data-reply-limit": str(REPLY_LIMIT),
+            "data-anchor-prefix": ANCHOR_PREFIX,
+            "data-unavailable": UNAVAILABLE,
+        },
     )
 
 

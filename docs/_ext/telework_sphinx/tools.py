@@ -1,7 +1,10 @@
 """What the book's tool widgets share (the proposal drafter, the rehearsal, the trial
 tracker): a directive with no options whose node renders at build time, a page of its
 own for each tool's script and styles, the frame of the widget's markup, and the
-sentences each says alike."""
+sentences each says alike.
+
+Each tool's page also loads tool.js, a classic script: pages opened from disk (file://)
+run no module script, so there it says why the widget cannot work instead."""
 
 from __future__ import annotations
 
@@ -15,11 +18,13 @@ from sphinx.writers.html5 import HTML5Translator
 
 from .markup import Attrs, tag, text
 from .parts import Labelled, action_buttons
-from .planner import PLANNER_PAGE, skip_planner
+from .planner import FROM_DISK, PLANNER_PAGE, skip_planner
 from .runtime import uses_planner_files, wheel_name
 
 ANSWERS_LINK = "Answer or change them in the planner"
 PRIVACY = "What you type stays in this browser; it is never sent anywhere or put in a link."
+FROM_DISK_SCRIPT = "tool.js"
+"""The classic script that speaks for the tools on pages opened from disk."""
 
 
 class ToolDirective(SphinxDirective):
@@ -50,7 +55,8 @@ def tool_widget(
     """The widget `tw-<name>`: its title (an `h<level>`), a note for readers without
     JavaScript, a status line, then `content`, its action buttons and, last, the `result`
     (a label and the markup rendered at build time, which the script replaces). `data`
-    holds the script's `data-*` attributes besides the wheel's name."""
+    holds the script's `data-*` attributes besides the wheel's name and the advice for
+    pages opened from disk."""
     uid = f"tw-{name}"
     label, rendered = result
     attrs: Attrs = {
@@ -59,6 +65,7 @@ def tool_widget(
         "aria-labelledby": f"{uid}-title",
         "data-state": "static",
         "data-wheel": wheel_name(),  # in the planner's folder, beside python.mjs
+        "data-from-disk": FROM_DISK,
         **(data or {}),
     }
     return tag(
@@ -121,6 +128,7 @@ def setup_tool(
         app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
     ) -> None:
         if doctree is not None and any(True for _ in doctree.findall(node_class)):
+            app.add_js_file(FROM_DISK_SCRIPT, loading_method="defer")
             for asset in assets:
                 if asset.endswith(".css"):
                     app.add_css_file(asset)

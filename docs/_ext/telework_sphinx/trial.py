@@ -17,7 +17,7 @@ from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
 from telework.proposal import TRIAL_WEEKS_RANGE
-from telework.trial import MEASURES, PLACES, sample_log, summarise
+from telework.trial import MEASURES, PLACES, TRIAL_FIELDS, sample_log, summarise
 from telework.trial.chart import PLACE_LABELS
 from telework.trial.model import LIMITS, WORKDAYS
 from telework.trial.render import DAY_NAMES, render_summary_html
@@ -30,6 +30,10 @@ TITLE = "Track your trial"
 NOSCRIPT = (
     "This summary is a sample: keeping your own log here needs JavaScript. The telework "
     "command line keeps the same log in a CSV file: telework log start, then telework log add."
+)
+UNAVAILABLE = (
+    "The tracker could not start in this browser, so this summary is a sample. Reloading the "
+    "page may help; the telework command line keeps the same log (telework log)."
 )
 PRIVACY = (
     "Your log stays in this browser only: it is never sent anywhere or put in a link. "
@@ -140,7 +144,11 @@ def render_widget(level: int) -> str:
                        "hidden": True}),
         actions=ACTIONS,
         result=(SUMMARY_LABEL, summary),
-        data={"data-level": str(level + 1)},
+        data={
+            "data-level": str(level + 1),
+            "data-fields": " ".join(TRIAL_FIELDS),
+            "data-unavailable": UNAVAILABLE,
+        },
     )  # fmt: skip
 
 

@@ -9,7 +9,7 @@ import { download, printOnly } from "./planner/page-actions.mjs";
 import { ANSWERS_KEY, answersForPython, readAnswers } from "./planner/planner-core.mjs";
 import { python } from "./planner/python.mjs";
 import { store } from "./planner/storage.mjs";
-import { WidgetState } from "./planner/widget-state.mjs";
+import { ToolState } from "./tool-state.mjs";
 
 export const DETAILS_KEY = "telework-proposal-details";
 const TYPING_DELAY_MS = 200;
@@ -19,12 +19,8 @@ const TEXT = {
   loading: "Starting the live draft…",
   live: "Your draft is up to date.",
   nameMissing: "Add your name to sign the proposal.",
-  unavailable:
-    "The live draft could not start in this browser, so this is a sample. Reloading the " +
-    "page may help; the telework command line drafts the same proposal (telework proposal).",
-  fromDisk:
-    " Pages opened from files on disk cannot run it: serve the book over http, for example " +
-    "with make serve.",
+  stored: "your details",
+  keep: "Copy or download the draft to keep them.",
   copied: "Copied the proposal as plain text.",
   copyFailed: "Could not copy: select the draft and copy it instead.",
   forgotten: "Your details are forgotten: nothing of them is left in this browser.",
@@ -50,7 +46,7 @@ class ProposalWidget {
     this.root = root;
     this.form = root.querySelector(".tw-proposal-form");
     this.preview = root.querySelector(".tw-proposal-preview");
-    this.view = new WidgetState(root);
+    this.view = new ToolState(root, { stored: TEXT.stored, keep: TEXT.keep });
     this.fields = root.dataset.fields.split(" ");
     this.summary = root.querySelector(".tw-answers-summary");
     this.sample = this.preview.innerHTML;
@@ -58,17 +54,13 @@ class ProposalWidget {
     this.text = "";
     this.timer = null;
     this.pythonReady = false;
-    this.problems = []; // notices about what could not be read from storage
     this.answers = this.readStored(ANSWERS_KEY, "planner answers");
   }
 
-  /** Stored pairs under `key`; what cannot be read is set aside, with a notice. */
+  /** Stored pairs under `key`; what cannot be read is set aside, with a lasting notice. */
   readStored(key, what) {
-    const { pairs, problem } = readAnswers(store.text(key));
-    if (problem) {
-      store.setAside(key);
-      this.problems.push(TEXT.setAside(what, problem));
-    }
+    const { pairs, problem } = store.load(key, readAnswers);
+    if (problem) this.view.keepNotice(TEXT.setAside(what, problem));
     return pairs;
   }
 
@@ -96,29 +88,19 @@ class ProposalWidget {
   }
 
   async update() {
-    const latest = this.view.ticket();
-    this.preview.setAttribute("aria-busy", "true");
-    let result;
-    try {
-      const args = [answersForPython(this.answers), this.details()];
-      result = await python.call("telework.proposal.web", "respond", args);
-    } catch (error) {
-      // The draft shown stays; the next change asks again.
-      if (latest()) {
-        this.preview.removeAttribute("aria-busy");
-        this.view.say(`${TEXT.failedUpdate} ${error.message}`);
-      }
-      return;
-    }
-    if (!latest()) return; // a newer request is on its way
-    this.preview.removeAttribute("aria-busy");
+    const args = [answersForPython(this.answers), this.details()];
+    const result = await this.view.ask(
+      () => python.call("telework.proposal.web", "respond", args),
+      TEXT.failedUpdate,
+    );
+    if (!result) return; // the draft shown stays: the next change asks again
     this.preview.innerHTML = result.html; // the library's renderer escapes everything
     this.markdown = result.markdown;
     this.text = result.text;
     const count = Object.keys(result.answers).length;
     this.summary.textContent = count ? TEXT.answers(count) : TEXT.answersNone;
     this.showErrors(result.errors);
-    this.view.showNotices([...this.problems, ...result.notices]);
+    this.view.showNotices(result.notices);
     this.view.set("live", result.missing.includes("name") ? TEXT.nameMissing : TEXT.live);
   }
 
@@ -129,12 +111,12 @@ class ProposalWidget {
     this.timer = setTimeout(() => this.update(), TYPING_DELAY_MS);
   }
 
-  fail() {
+  /** Python cannot start here: the sample draft stays, and a message says so. */
+  unavailable() {
     this.preview.removeAttribute("aria-busy");
     this.preview.innerHTML = this.sample;
     this.root.querySelector('[data-action="copy"]').hidden = true; // nothing of theirs to copy
-    const where = location.protocol === "file:" ? TEXT.fromDisk : "";
-    this.view.set("unavailable", TEXT.unavailable + where);
+    this.view.unavailable();
   }
 
   async act(action) {
@@ -159,16 +141,11 @@ class ProposalWidget {
 
   init() {
     this.showDetails(cleanDetails(this.readStored(DETAILS_KEY, "details"), this.fields));
-    this.view.showNotices(this.problems);
     this.form.addEventListener("input", () => this.changed());
     this.form.addEventListener("change", () => this.changed());
     this.form.addEventListener("submit", (event) => event.preventDefault());
     for (const button of this.root.querySelectorAll("[data-action]")) {
       button.addEventListener("click", () => this.act(button.dataset.action));
-    }
-    if (location.protocol === "file:") {
-      this.fail(); // module workers need http(s)
-      return;
     }
     this.view.set("loading", TEXT.loading);
     python.start(this.root.dataset.wheel).then(
@@ -176,7 +153,7 @@ class ProposalWidget {
         this.pythonReady = true;
         return this.update();
       },
-      () => this.fail(),
+      () => this.unavailable(),
     );
   }
 }

@@ -11,22 +11,21 @@ import { download, printOnly } from "./planner/page-actions.mjs";
 import { ANSWERS_KEY, parseStored, readAnswers } from "./planner/planner-core.mjs";
 import { python } from "./planner/python.mjs";
 import { store } from "./planner/storage.mjs";
+import { ToolState } from "./tool-state.mjs";
 
 export const REPLIES_KEY = "telework-rehearsal-replies";
 const TYPING_DELAY_MS = 300;
 const PRACTICE_SECONDS = 60;
 const MARKDOWN_FILE = "rehearsal.md";
-const ANCHOR_PREFIX = "rehearse-";
 
 const TEXT = {
   setAside: (problem) =>
     `Your saved answers or replies could not be read (${problem}); they are kept aside, and this page starts afresh.`,
   loading: "Starting the rehearsal…",
   live: "Your questions are ready.",
-  unavailable:
-    "The rehearsal is unavailable here, so this sheet shows every question with a sample " +
-    "reply: serve the book over http (for example with make serve) or use the telework " +
-    "command line (telework rehearse).",
+  failedUpdate: "Could not update your sheet (it will try again on your next change):",
+  stored: "your replies",
+  keep: "Download the sheet to keep them.",
   forgotten: "Your replies are forgotten: nothing of them is left in this browser.",
   answersNone: "none yet, so only the questions everyone faces are asked.",
   answers: (n) => (n === 1 ? "1 answer." : `${n} answers.`),
@@ -96,56 +95,46 @@ class RehearsalWidget {
     this.deck = root.querySelector(".tw-rehearsal-deck");
     this.preview = root.querySelector(".tw-rehearsal-preview");
     this.options = root.querySelector(".tw-rehearsal-options");
-    this.status = root.querySelector(".tw-status");
-    this.notices = root.querySelector(".tw-notices");
+    this.view = new ToolState(root, { stored: TEXT.stored, keep: TEXT.keep });
     this.summary = root.querySelector(".tw-answers-summary");
     this.sample = this.preview.innerHTML;
     this.linkBase = root.dataset.linkBase ?? "";
     this.replyLimit = Number(root.dataset.replyLimit);
+    this.anchorPrefix = root.dataset.anchorPrefix;
     const answers = store.load(ANSWERS_KEY, readAnswers);
     const replies = store.load(REPLIES_KEY, readReplies);
     this.answers = Object.fromEntries(answers.pairs);
     this.replies = replies.replies;
-    this.setAside = [answers.problem, replies.problem].filter(Boolean).map(TEXT.setAside);
+    for (const problem of [answers.problem, replies.problem].filter(Boolean)) {
+      this.view.keepNotice(TEXT.setAside(problem));
+    }
     this.cards = [];
+    this.wanted = null; // the card a link to the page asked for
     this.order = [];
     this.index = 0;
     this.markdown = "";
-    this.request = 0;
     this.typing = null;
     this.ticker = null;
   }
 
-  setState(name, message = null) {
-    this.root.dataset.state = name;
-    if (message !== null) this.status.textContent = message;
-  }
-
+  /** Ask Python for this reader's questions and sheet; the first answer deals the cards. */
   async update() {
-    const ticket = ++this.request;
-    this.preview.setAttribute("aria-busy", "true");
-    let result;
-    try {
-      result = await python.call("telework.rehearse", "respond", [this.answers, this.replies], {
-        link_base: this.linkBase,
-      });
-    } catch {
-      if (ticket === this.request) this.fail();
-      return null;
-    }
-    if (ticket !== this.request) return null; // a newer request is on its way
-    this.preview.removeAttribute("aria-busy");
+    const args = [this.answers, this.replies];
+    const result = await this.view.ask(
+      () => python.call("telework.rehearse", "respond", args, { link_base: this.linkBase }),
+      TEXT.failedUpdate,
+    );
+    if (!result) return; // the sheet and the card shown stay: the next change asks again
     this.preview.innerHTML = result.html; // the library's renderer escapes everything
     this.markdown = result.markdown;
     const count = Object.keys(result.answers).length;
     this.summary.textContent = count ? TEXT.answers(count) : TEXT.answersNone;
-    this.showNotices([...this.setAside, ...result.notices]);
-    return result;
-  }
-
-  showNotices(notices) {
-    const items = notices.map((notice) => element("li", {}, notice));
-    this.notices.replaceChildren(...(items.length ? [element("ul", {}, ...items)] : []));
+    this.view.showNotices(result.notices);
+    this.view.set("live", TEXT.live);
+    if (!this.cards.length) {
+      this.cards = result.questions;
+      this.deal(this.wanted);
+    }
   }
 
   /** Put the questions in order (shuffled in practice mode) and show the first one. */
@@ -259,12 +248,13 @@ class RehearsalWidget {
     this.typing = setTimeout(() => this.update(), TYPING_DELAY_MS);
   }
 
-  fail() {
+  /** Python cannot start here: the sheet of every question stays, and a message says so. */
+  unavailable() {
     clearInterval(this.ticker);
     this.preview.removeAttribute("aria-busy");
     this.preview.innerHTML = this.sample;
     this.deck.replaceChildren();
-    this.setState("unavailable", TEXT.unavailable);
+    this.view.unavailable();
   }
 
   async act(action) {
@@ -277,7 +267,7 @@ class RehearsalWidget {
       store.write(REPLIES_KEY, null);
       this.show(this.index, false);
       await this.update();
-      this.status.textContent = TEXT.forgotten;
+      this.view.say(TEXT.forgotten);
     }
   }
 
@@ -286,23 +276,18 @@ class RehearsalWidget {
       button.addEventListener("click", () => this.act(button.dataset.action));
     }
     this.options.addEventListener("submit", (event) => event.preventDefault());
-    this.options.addEventListener("change", () => this.deal());
-    if (location.protocol === "file:") {
-      this.fail(); // module workers need http(s)
-      return;
-    }
-    const wanted = location.hash.startsWith(`#${ANCHOR_PREFIX}`) ? location.hash.slice(1) : null;
-    this.setState("loading", TEXT.loading);
-    python
-      .start(this.root.dataset.wheel)
-      .then(() => this.update())
-      .then((result) => {
-        if (!result) return;
-        this.cards = result.questions;
-        this.setState("live", TEXT.live);
-        this.deal(wanted);
-      })
-      .catch(() => this.fail());
+    // Without cards yet (Python's first answer failed), a change asks again.
+    this.options.addEventListener("change", () => {
+      if (this.cards.length) this.deal();
+      else this.update();
+    });
+    const hash = location.hash.slice(1);
+    this.wanted = hash.startsWith(this.anchorPrefix) ? hash : null;
+    this.view.set("loading", TEXT.loading);
+    python.start(this.root.dataset.wheel).then(
+      () => this.update(),
+      () => this.unavailable(),
+    );
   }
 }
 

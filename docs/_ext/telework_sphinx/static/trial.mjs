@@ -6,14 +6,13 @@
 // calendar. The only HTML inserted is the summary made by the library's renderer, which
 // escapes everything the reader typed.
 import { download, printOnly } from "./planner/page-actions.mjs";
-import { parseStored } from "./planner/planner-core.mjs";
+import { localDate, parseStored, readable } from "./planner/planner-core.mjs";
 import { python } from "./planner/python.mjs";
 import { store } from "./planner/storage.mjs";
+import { ToolState } from "./tool-state.mjs";
 
 export const LOG_KEY = "telework-trial-log";
 const WEB = "telework.trial.web";
-const TRIAL_FIELDS = ["start", "weeks", "review", "agreed", "revisit"];
-const TRIAL_LISTS = ["home_days", "measures"];
 const MAX_FILE_BYTES = 2_000_000;
 const TYPING_DELAY_MS = 300;
 const FILES = {
@@ -30,9 +29,10 @@ const TEXT = {
   live: "Your summary is up to date.",
   noTrial: "Enter what you agreed to start your log; until then the summary is a sample.",
   added: (day) => `Added ${day}.`,
-  unavailable:
-    "The tracker is unavailable here, so this is a sample: serve the book over http (for " +
-    "example with make serve) or use the telework command line (telework log).",
+  failedUpdate: "Could not update the summary (it will try again on your next change):",
+  failedEntry: "Could not add the entry (it is still in the form: try again):",
+  stored: "your trial log",
+  keep: "Download the log (CSV) to keep it.",
   imported: (n) => `Imported the log: ${n === 1 ? "1 entry" : `${n} entries`}.`,
   importFailed: (reason) => `Could not import the file: ${reason}`,
   tooLarge: "Could not import the file: it is larger than a log can be (2 MB).",
@@ -76,12 +76,6 @@ export function cleanLog(value) {
   return { trial, entries, downloaded };
 }
 
-/** A date as YYYY-MM-DD in the reader's own time zone. */
-export function localDate(date = new Date()) {
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
 // ---- the widget ------------------------------------------------------------------------------
 
 class TrialWidget {
@@ -91,23 +85,17 @@ class TrialWidget {
     this.entryForm = root.querySelector(".tw-entry-form");
     this.entryFields = root.querySelector(".tw-entry-fields");
     this.preview = root.querySelector(".tw-trial-preview");
-    this.status = root.querySelector(".tw-status");
-    this.notices = root.querySelector(".tw-notices");
     this.reminder = root.querySelector(".tw-trial-reminder");
     this.file = root.querySelector(".tw-trial-file");
     this.sample = this.preview.innerHTML;
+    this.fields = root.dataset.fields.split(" "); // the trial's, as the library names them
+    this.view = new ToolState(root, { stored: TEXT.stored, keep: TEXT.keep });
     const stored = store.load(LOG_KEY, readLog);
     this.log = stored.log;
-    this.setAside = stored.problem ? [TEXT.setAside(stored.problem)] : [];
+    if (stored.problem) this.view.keepNotice(TEXT.setAside(stored.problem));
     this.forgotten = null;
     this.result = null;
-    this.request = 0;
     this.timer = null;
-  }
-
-  setState(name, message = null) {
-    this.root.dataset.state = name;
-    if (message !== null) this.status.textContent = message;
   }
 
   save() {
@@ -117,27 +105,32 @@ class TrialWidget {
 
   // -- the forms
 
+  /** The boxes of field `name` when it is a list (the days at home, the measures), else null. */
+  boxes(name) {
+    const boxes = this.setup.querySelectorAll(`input[type=checkbox][name="${name}"]`);
+    return boxes.length ? [...boxes] : null;
+  }
+
   readTrial() {
     const trial = {};
-    for (const name of TRIAL_FIELDS) {
-      const value = this.setup.elements[name].value.trim();
-      if (value) trial[name] = value;
-    }
-    for (const name of TRIAL_LISTS) {
-      const ticked = [...this.setup.querySelectorAll(`input[name="${name}"]:checked`)];
-      if (ticked.length) trial[name] = ticked.map((box) => box.value);
+    for (const name of this.fields) {
+      const boxes = this.boxes(name);
+      const value = boxes
+        ? boxes.filter((box) => box.checked).map((box) => box.value)
+        : this.setup.elements[name].value.trim();
+      if (value.length) trial[name] = value;
     }
     return trial;
   }
 
   showTrial(trial) {
-    for (const name of TRIAL_FIELDS) {
-      this.setup.elements[name].value = typeof trial[name] === "string" ? trial[name] : "";
-    }
-    for (const name of TRIAL_LISTS) {
-      const chosen = Array.isArray(trial[name]) ? trial[name] : [];
-      for (const box of this.setup.querySelectorAll(`input[name="${name}"]`)) {
-        box.checked = chosen.includes(box.value);
+    for (const name of this.fields) {
+      const boxes = this.boxes(name);
+      if (boxes) {
+        const chosen = Array.isArray(trial[name]) ? trial[name] : [];
+        for (const box of boxes) box.checked = chosen.includes(box.value);
+      } else {
+        this.setup.elements[name].value = typeof trial[name] === "string" ? trial[name] : "";
       }
     }
   }
@@ -187,16 +180,6 @@ class TrialWidget {
     }
   }
 
-  showNotices(notices) {
-    const list = document.createElement("ul");
-    for (const notice of notices) {
-      const entry = document.createElement("li");
-      entry.textContent = notice;
-      list.append(entry);
-    }
-    this.notices.replaceChildren(...(notices.length ? [list] : []));
-  }
-
   showReminder() {
     const unsaved = this.log.entries.length - this.log.downloaded;
     this.reminder.textContent = !this.log.entries.length
@@ -209,22 +192,9 @@ class TrialWidget {
   // -- talking to Python
 
   async update(message = TEXT.live) {
-    const ticket = ++this.request;
-    this.preview.setAttribute("aria-busy", "true");
-    let result;
-    try {
-      result = await python.call(WEB, "respond", [
-        this.log.trial,
-        this.log.entries,
-        localDate(),
-        Number(this.root.dataset.level),
-      ]);
-    } catch {
-      if (ticket === this.request) this.fail();
-      return;
-    }
-    if (ticket !== this.request) return; // a newer request is on its way
-    this.preview.removeAttribute("aria-busy");
+    const args = [this.log.trial, this.log.entries, localDate(), Number(this.root.dataset.level)];
+    const result = await this.view.ask(() => python.call(WEB, "respond", args), TEXT.failedUpdate);
+    if (!result) return; // the summary shown stays: the next change asks again
     const hasTrial = result.errors.length === 0;
     this.result = hasTrial ? result : null;
     this.root.dataset.trial = hasTrial ? "set" : "none";
@@ -232,9 +202,9 @@ class TrialWidget {
     this.entryFields.disabled = !hasTrial;
     const started = Object.keys(this.log.trial).length > 0;
     this.showErrors(this.setup, started ? result.errors : []);
-    this.showNotices([...this.setAside, ...result.notices]);
+    this.view.showNotices(result.notices);
     this.showReminder();
-    this.setState("live", hasTrial ? message : TEXT.noTrial);
+    this.view.set("live", hasTrial ? message : TEXT.noTrial);
   }
 
   trialChanged() {
@@ -253,8 +223,8 @@ class TrialWidget {
         this.log.entries,
         this.readEntry(),
       ]);
-    } catch {
-      this.fail();
+    } catch (error) {
+      this.view.failed(TEXT.failedEntry, error); // the entry stays in the form
       return;
     }
     this.showErrors(this.entryForm, result.error ? [result.error] : []);
@@ -268,12 +238,17 @@ class TrialWidget {
   async importFile(file) {
     this.file.value = "";
     if (file.size > MAX_FILE_BYTES) {
-      this.status.textContent = TEXT.tooLarge;
+      this.view.say(TEXT.tooLarge);
       return;
     }
-    const result = await python.call(WEB, "read_csv", [await file.text()]);
+    let result;
+    try {
+      result = await python.call(WEB, "read_csv", [await file.text()]);
+    } catch (error) {
+      result = { error: error.message };
+    }
     if (result.error) {
-      this.status.textContent = TEXT.importFailed(result.error);
+      this.view.say(TEXT.importFailed(readable(result.error)));
       return;
     }
     const count = this.log.entries.length;
@@ -285,10 +260,11 @@ class TrialWidget {
     await this.update(TEXT.imported(result.entries.length));
   }
 
-  fail() {
+  /** Python cannot start here: the sample summary stays, and a message says so. */
+  unavailable() {
     this.preview.removeAttribute("aria-busy");
     this.preview.innerHTML = this.sample;
-    this.setState("unavailable", TEXT.unavailable);
+    this.view.unavailable();
   }
 
   async act(action) {
@@ -304,7 +280,7 @@ class TrialWidget {
       this.resetEntry({});
       this.root.dataset.forgotten = "true";
       await this.update();
-      this.status.textContent = TEXT.forgotten;
+      this.view.say(TEXT.forgotten);
     } else if (action === "undo" && this.forgotten) {
       this.log = this.forgotten;
       this.forgotten = null;
@@ -342,14 +318,10 @@ class TrialWidget {
     for (const button of this.root.querySelectorAll("[data-action]")) {
       button.addEventListener("click", () => this.act(button.dataset.action));
     }
-    if (location.protocol === "file:") {
-      this.fail(); // module workers need http(s)
-      return;
-    }
-    this.setState("loading", TEXT.loading);
+    this.view.set("loading", TEXT.loading);
     python.start(this.root.dataset.wheel).then(
       () => this.update(),
-      () => this.fail(),
+      () => this.unavailable(),
     );
   }
 }
