@@ -13,6 +13,9 @@ from .loader import load_guide
 from .plan_calendar import plan_events
 from .render import render_html, render_markdown
 
+PAGE = "tools/planner"
+"""The book's page holding the web planner (a docname, as the book's own links name it)."""
+
 
 def respond(
     raw_answers: object,

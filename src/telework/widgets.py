@@ -20,14 +20,13 @@ from .engine import plan_relevant
 from .loader import load_guide
 from .model import Checklist, Guide, Question
 from .render import render_html, render_markdown, render_text
+from .web import PAGE
 
 DEFAULT_SAVE_PATH = "my-remote-work-plan.md"
 UNANSWERED = ""
 """The value of a question's "not answered" button."""
 UNANSWERED_LABEL = "Not answered yet"
-PLANNER_PAGE = "tools/planner"
-"""The book's web planner: its page (a docname, as the book's own links name it)."""
-LIVE_PLANNER = f"{PLANNER_PAGE}.html"
+LIVE_PLANNER = f"{PAGE}.html"
 """The book's web planner, relative to the site root."""
 NEEDS_KERNEL = (
     "This form needs a running Python kernel. Use the {live} in your browser, "

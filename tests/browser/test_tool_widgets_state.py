@@ -12,9 +12,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
-from browsing import BOOT_TIMEOUT_MS, VIEWPORTS, context_at
+from browsing import BOOT_TIMEOUT_MS, FAILURE_WAIT_MS, SAME_HTML, VIEWPORTS, context_at
 from playwright.sync_api import Browser, BrowserContext, Page
-from test_proposal_page import SAME_HTML
 
 import telework
 from telework.rehearse import ANCHOR_PREFIX
@@ -43,7 +42,6 @@ TOOLS = {
     "trial": Tool("tools/trial.html", ".tw-trial-widget", "#tw-trial-agreed",
                   "your trial log", ".tw-entry-form"),
 }  # fmt: skip
-FAILURE_WAIT_MS = 10_000
 """How long a failed start may take to show the widget's message."""
 TODAY = date.today()
 START = date.fromordinal(TODAY.toordinal() - TODAY.weekday())  # Monday of this week

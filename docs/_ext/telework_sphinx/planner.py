@@ -25,6 +25,7 @@ from sphinx.writers.html5 import HTML5Translator
 
 import telework
 from telework.audience import AUDIENCE_QUESTION, chapter_for, situations_for
+from telework.web import PAGE as PLANNER_PAGE
 
 from .markup import Attrs, tag, text, void
 from .parts import action_buttons, choice
@@ -37,7 +38,6 @@ from .runtime import (
     wheel_name,
 )
 
-PLANNER_PAGE = "tools/planner"
 CHECKLIST_CLASS = 'class="tw-checklist"'
 """The mark of `telework.render_html`'s output, the HTML the planner's CSS styles."""
 DEFAULT_TITLE = "Your remote-work plan"

@@ -16,9 +16,11 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 from sphinx.writers.html5 import HTML5Translator
 
+from telework.web import PAGE as PLANNER_PAGE
+
 from .markup import Attrs, tag, text
 from .parts import Labelled, action_buttons
-from .planner import FROM_DISK, PLANNER_PAGE, skip_planner
+from .planner import FROM_DISK, skip_planner
 from .runtime import uses_planner_files, wheel_name
 
 ANSWERS_LINK = "Answer or change them in the planner"
