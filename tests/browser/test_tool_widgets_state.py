@@ -42,7 +42,6 @@ TOOLS = {
     "trial": Tool("tools/trial.html", ".tw-trial-widget", "#tw-trial-agreed",
                   "your trial log", ".tw-entry-form"),
 }  # fmt: skip
-"""How long a failed start may take to show the widget's message."""
 TODAY = date.today()
 START = date.fromordinal(TODAY.toordinal() - TODAY.weekday())  # Monday of this week
 TRIAL = {

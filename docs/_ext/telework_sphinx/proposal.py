@@ -106,8 +106,8 @@ def render_widget(node: proposal_widget, link_base: str) -> str:
         NOSCRIPT,
         answers_note(ANSWERS_NOTE, ANSWERS_NONE, link_base),
         note(PRIVACY),
+        NOTICES,  # above the form: on a phone its last field is a screen below its first
         render_form(),
-        NOTICES,
         actions=ACTIONS,
         result=(PREVIEW_LABEL, draft),
         data={"data-fields": " ".join(DETAIL_FIELDS), "data-unavailable": UNAVAILABLE},
