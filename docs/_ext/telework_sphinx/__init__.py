@@ -17,6 +17,7 @@ from .proposal import setup_proposal
 from .reference import setup_reference
 from .rehearsal import setup_rehearsal
 from .security import setup_security
+from .site_assets import setup_site_assets
 from .trial import setup_trial
 
 
@@ -32,6 +33,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_descriptions(app)
     setup_security(app)
     setup_offline(app)
+    setup_site_assets(app)
     # env_version: raise it when what the extension keeps in the environment changes, so
     # that an existing build reads every page again (e.g. the domain's sources and items).
     return {"env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
