@@ -1,5 +1,6 @@
 """The widgets' pure JS functions (static/planner/planner-core.mjs, widget-state.mjs), run
-with Node: sharing links, reading untrusted links and storage, notices, request tickets."""
+with Node: sharing links, reading untrusted links and storage, notices, request tickets,
+Reset's Undo, and the listeners of Python's loading progress (python.mjs)."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ CORE_EXPORTS = (
     "stepFrom",
     "wrapsAround",
     "exportMarkdown",
+    "undoReset",
 )
 
 
@@ -87,6 +89,47 @@ def test_a_link_longer_than_16_kb_is_not_read() -> None:
     assert isinstance(decoded, dict)
     assert decoded["pairs"] == []
     assert "more than the 16 KB" in decoded["problem"]
+
+
+@pytest.mark.parametrize(
+    "garbled",
+    ["#a=%E0%A4%A", "#a=situation%3D%E0%A4%A", "#a=situation%3D%25E0%25A4", "#a=%"],
+    ids=["cut escape", "cut escape in a value", "cut escape inside", "lone percent"],
+)
+def test_a_garbled_link_gives_no_answers_and_says_why(garbled: str) -> None:
+    assert run_core(f"decodeFragment({json.dumps(garbled)})") == {
+        "pairs": [],
+        "problem": "it is not validly URL-encoded: it may have been cut short",
+    }
+
+
+def test_undo_brings_back_what_reset_removed_under_what_was_done_since() -> None:
+    removed = {
+        "answers": {"situation": "current", "job_fit": "onsite"},
+        "ticks": {"check-job-fit": True, "__proto__": True},
+    }
+    since = {"answers": {"situation": "interviewing"}, "ticks": {"frame-benefit": True}}
+    parsed = json.dumps(json.dumps(removed))  # JSON.parse: "__proto__" stays a plain key
+    assert run_core(f"undoReset(JSON.parse({parsed}), {json.dumps(since)})") == {
+        "answers": {"job_fit": "onsite", "situation": "interviewing"},
+        "ticks": {"check-job-fit": True, "__proto__": True, "frame-benefit": True},
+    }
+    nothing_since = {"answers": {}, "ticks": {}}
+    assert run_core(f"undoReset(JSON.parse({parsed}), {json.dumps(nothing_since)})") == removed
+
+
+def test_a_progress_listener_hears_nothing_once_stopped() -> None:
+    heard = run_js(
+        f"const {{ python }} = await import({json.dumps((STATIC / 'python.mjs').as_uri())});"
+        "const heard = [];"
+        "const stop = python.onProgress((loaded, total) => heard.push([loaded, total]));"
+        "python.reportProgress({loaded: 1, total: 4});"
+        "stop();"
+        "python.reportProgress({loaded: 2, total: 4});"
+        "python.onProgress((loaded) => heard.push(['late listener', loaded]));"
+        "return heard;"
+    )
+    assert heard == [[1, 4], ["late listener", 2]]  # a late listener hears the latest at once
 
 
 def test_not_sure_removes_an_answer_and_other_answers_are_kept() -> None:

@@ -13,6 +13,7 @@ export const MAX_INPUT_CHARS = 16 * 1024;
 export const MAX_NOTICES = 5;
 const MAX_NOTICE_CHARS = 300;
 const FRAGMENT_PARAM = "a";
+const BADLY_ENCODED = "it is not validly URL-encoded: it may have been cut short";
 
 /** A date as YYYY-MM-DD in the reader's own time zone (toISOString would give UTC's day). */
 export function localDate(date = new Date()) {
@@ -28,7 +29,7 @@ export function encodeFragment(answers) {
 
 /**
  * What a location hash carries: null when no answers, else {pairs} ([key, value] strings),
- * or {pairs: [], problem} when the link is too long to read.
+ * or {pairs: [], problem} when the link is too long or too garbled to read.
  */
 export function decodeFragment(hash) {
   const text = String(hash);
@@ -37,7 +38,18 @@ export function decodeFragment(hash) {
   }
   const encoded = new URLSearchParams(text.replace(/^#/, "")).get(FRAGMENT_PARAM);
   if (encoded === null) return null;
+  // URLSearchParams reads a broken escape ("%E0%A4%A") as text; such a link is refused.
+  if (!wellEncoded(text) || !wellEncoded(encoded)) return { pairs: [], problem: BADLY_ENCODED };
   return { pairs: [...new URLSearchParams(encoded)] };
+}
+
+function wellEncoded(text) {
+  try {
+    decodeURIComponent(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Stored text read as JSON: {value} (undefined when nothing is stored) or {problem}. */
@@ -94,6 +106,17 @@ export function mergeAnswers(answers, changes) {
   const kept = Object.entries(answers).filter(([question]) => !Object.hasOwn(changes, question));
   const given = Object.entries(changes).filter(([, option]) => option !== "");
   return Object.fromEntries([...kept, ...given]); // data properties only, whatever the keys
+}
+
+/**
+ * What Undo puts back after a Reset: the answers and ticks the Reset `removed`, under those
+ * given `since` (in this tab or another), whose answers win where both answer a question.
+ */
+export function undoReset(removed, since) {
+  return {
+    answers: mergeAnswers(removed.answers, since.answers),
+    ticks: { ...removed.ticks, ...since.ticks }, // data properties only, whatever the ids
+  };
 }
 
 /** A copy of the ticked items with `item` ticked or not. */

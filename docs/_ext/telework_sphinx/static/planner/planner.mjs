@@ -8,7 +8,7 @@
 // the static checklist stays, with one sentence saying so. Nothing from a link or storage
 // is ever inserted as HTML: the only HTML inserted is the library renderer's checklist.
 //
-// The reader's work is never lost: a shared link that differs from the saved answers is
+// The reader's work is never lost: a shared link that differs from their own answers is
 // only shown until the reader keeps it, open tabs follow each other's changes through
 // the storage event, a browser that will not store is announced, and Reset has Undo.
 import { download, printOnly } from "./page-actions.mjs";
@@ -25,16 +25,18 @@ import {
   readTicks,
   sameAnswers,
   setTick,
+  undoReset,
 } from "./planner-core.mjs";
 import { python } from "./python.mjs";
-import { Steps, answersShown, stopArrowWrap } from "./steps.mjs";
+import { Steps, answersShown, stopArrowWrap, wording } from "./steps.mjs";
 import { store } from "./storage.mjs";
 import { WidgetState } from "./widget-state.mjs";
 
 const TEXT = {
   loading: "Starting the live planner…",
-  loadingBytes: (loaded, total) =>
-    `Starting the live planner… ${megabytes(loaded)} of ${megabytes(total)} MB loaded.`,
+  // A share of the runtime's files, which is true whether they travel compressed or not.
+  loadingShare: (loaded, total) =>
+    `Starting the live planner… ${Math.floor((100 * loaded) / total)}%`,
   count: (n) => (n === 1 ? "1 item in your checklist." : `${n} items in your checklist.`),
   progress: (done, items) => `${done} of ${items} done`,
   bar: (done, items) => `${items} ${items === 1 ? "step" : "steps"} · ${done} done ·`,
@@ -43,6 +45,7 @@ const TEXT = {
   reset: "Answers and ticks cleared.",
   undo: "Undo",
   undone: "Your answers and ticks are back.",
+  undoneWithLater: "Your answers and ticks are back, with the changes made since the reset.",
   failedUpdate: "Could not update the checklist:",
   setAside: (what, problem) =>
     `Your saved ${what} could not be read (${problem}), so the planner starts without ` +
@@ -71,10 +74,6 @@ const PLANNERS = ".tw-planner[data-questions]";
 const MARKDOWN_FILE = "telework-plan.md";
 const CALENDAR_FILE = "telework-plan-dates.ics";
 
-function megabytes(bytes) {
-  return (bytes / 1e6).toFixed(1);
-}
-
 // ---- stored state shared by every widget (and every page) -------------------------------
 
 const state = {
@@ -83,8 +82,8 @@ const state = {
   ticks: {},
   // What this page found wrong with storage or the link, shown before Python's notices.
   notices: [],
-  // A shared link's answers while the reader decides: {answers, shown} (shown: on screen
-  // instead of theirs, which stay saved), else null.
+  // A shared link's answers while the reader decides: {answers, shown, mine} (shown: on
+  // screen instead of `mine`, the reader's own, which stay saved), else null.
   shared: null,
 };
 
@@ -104,7 +103,21 @@ function savedAnswers() {
 
 /** Save the answers shown, unless they are a shared plan the reader has not kept. */
 function saveAnswers() {
-  if (!state.shared) store.write(ANSWERS_KEY, state.answers);
+  if (!state.shared?.shown) store.write(ANSWERS_KEY, state.answers);
+}
+
+/** The reader's own answers: those in use, or those a shared plan on view stands in for. */
+function ownAnswers() {
+  return state.shared?.shown ? state.shared.mine : state.answers;
+}
+
+/** Move the focus to `element` (made focusable by script if it was not). With `center`, it
+ * is scrolled to the middle of the screen first (else only as far as needed). */
+function focusOn(element, { center = false } = {}) {
+  if (!element) return;
+  if (!element.hasAttribute("tabindex")) element.tabIndex = -1;
+  if (center) element.scrollIntoView({ block: "center" });
+  element.focus({ preventScroll: center });
 }
 
 // ---- one widget -------------------------------------------------------------------------
@@ -125,6 +138,7 @@ class Planner {
     this.steps = this.form.classList.contains("tw-steps") ? new Steps(this.form) : null;
     this.staticChecklist = this.result.innerHTML;
     this.markdown = "";
+    this.asked = null; // the questions Python says are asked, once it has answered
     this.calendar = "";
     this.calendarButton = root.querySelector("[data-action=calendar]");
   }
@@ -186,22 +200,25 @@ class Planner {
       this.view.say(`${TEXT.failedUpdate} ${error.message}`);
     }
     // A chapter with nothing for the reader's answers is no dead end: the advice of the
-    // chapter that fits their situation (its note says whom this one is for), else their
-    // whole plan.
+    // chapter that fits their situation (its note says whom this one is for), else (none
+    // fits, or it has nothing either) their whole plan.
     const answered = result && Object.keys(result.answers).length > 0;
     const elsewhere = answered && result.items.length === 0 && this.sections.length > 0;
-    const fits = elsewhere ? this.fitsFor(result.answers) : null;
-    const other = elsewhere ? await this.planOf(answers, fits) : null;
+    let fits = elsewhere ? this.fitsFor(result.answers) : null;
+    let other = fits ? await this.planOf(answers, fits.dataset.sections) : null;
+    if (other === null) fits = null;
+    if (elsewhere && other === null) other = await this.planOf(answers, "");
     if (!latest()) return result; // a newer request is on its way
     this.result.removeAttribute("aria-busy");
     if (result === null) return null;
     const before = new Set(this.itemIds());
     const shown = other ?? result;
     this.result.innerHTML = shown.html; // the library's renderer escapes everything
-    for (const note of this.root.querySelectorAll(".tw-fits")) note.hidden = !other || note !== fits;
+    for (const note of this.root.querySelectorAll(".tw-fits")) note.hidden = note !== fits;
     if (other && !fits) this.result.prepend(this.elsewhereNote());
     if (this.root.dataset.state === "live") this.markAdded(before);
     this.markdown = shown.markdown;
+    this.asked = result.applicable;
     this.setCalendar(shown.calendar);
     const applicable = new Set(result.applicable);
     for (const fieldset of this.form.querySelectorAll(".tw-question")) {
@@ -222,12 +239,11 @@ class Planner {
     return this.root.querySelector(`.tw-fits[data-situation="${situation}"]`);
   }
 
-  /** Python's plan for the sections of the chapter that fits (`fits`), or from every
-   * chapter, when none of this chapter's advice applies. */
-  async planOf(answers, fits) {
+  /** Python's plan for `sections` (ids separated by spaces; "": every chapter's), or null
+   * when it holds no item either. */
+  async planOf(answers, sections) {
     try {
-      const sections = fits ? fits.dataset.sections.split(/\s+/).filter(Boolean) : [];
-      const view = this.viewFor(sections);
+      const view = this.viewFor(sections.split(/\s+/).filter(Boolean));
       const plan = await python.call("telework.web", "respond", [answersForPython(answers)], view);
       return plan.items.length ? plan : null;
     } catch {
@@ -277,6 +293,24 @@ class Planner {
     );
   }
 
+  /** The answers in use as [question, answer] text, in the full planner's order: every
+   * question asked, including those this widget does not ask itself (worded as the full
+   * planner words them; only this widget's own, if that page cannot be read). */
+  async answerTexts() {
+    const own = answersShown(this.form).filter(({ answered }) => answered);
+    const inUse = (this.asked ?? []).filter((question) => Object.hasOwn(state.answers, question));
+    const texts = own.map(({ prompt, answer }) => [prompt, answer]);
+    if (inUse.every((question) => own.some((shown) => shown.question === question))) return texts;
+    const full = await fullPlannerForm(this.root.dataset.plannerPage);
+    if (!full) return texts;
+    return [...full.querySelectorAll(".tw-question")]
+      .map((fieldset) => fieldset.dataset.question)
+      .filter((question) => inUse.includes(question))
+      .map((question) => wording(full, question, state.answers[question]))
+      .filter(Boolean)
+      .map(({ prompt, answer }) => [prompt, answer]);
+  }
+
   /** Show the state's answers and ticks before (or without) Python's answer. */
   showState() {
     this.showAnswers(state.answers);
@@ -286,6 +320,23 @@ class Planner {
 }
 
 // ---- the page ---------------------------------------------------------------------------
+
+let fullForm = null;
+
+/** The full planner's form, read once from its page at `url` (never run: parsed as an inert
+ * document), or null when the page cannot be fetched. */
+function fullPlannerForm(url) {
+  fullForm ??= fetch(url)
+    .then((response) => (response.ok ? response.text() : null))
+    .then((html) => html && new DOMParser().parseFromString(html, "text/html"))
+    .then((page) => page?.querySelector(".tw-form") ?? null)
+    .catch(() => null)
+    .then((form) => {
+      if (!form) fullForm = null; // asked again next time
+      return form;
+    });
+  return fullForm;
+}
 
 let planners = [];
 let config = { start: "visible", wheel: "" };
@@ -313,17 +364,21 @@ function start() {
   if (starting) return;
   starting = true;
   for (const planner of planners) planner.view.set("loading", TEXT.loading);
-  python.onProgress?.((loaded, total) => {
-    if (live || !total) return;
-    for (const planner of planners) planner.view.say(TEXT.loadingBytes(loaded, total));
+  const stopProgress = python.onProgress((loaded, total) => {
+    if (!total) return;
+    for (const planner of planners) planner.view.say(TEXT.loadingShare(loaded, total));
   });
   python.start(config.wheel).then(
     () => {
+      stopProgress();
       live = true;
       // Answers given while Python was starting are in the forms: the latest one counts.
       return refreshAll();
     },
-    () => planners.forEach((planner) => planner.fail()),
+    () => {
+      stopProgress(); // the runtime's files may still be arriving: nothing more is said
+      planners.forEach((planner) => planner.fail());
+    },
   );
 }
 
@@ -375,9 +430,7 @@ async function onAction(planner, action) {
     const markdown = exportMarkdown(planner.markdown, {
       items: planner.itemIds(),
       ticks: state.ticks,
-      answers: answersShown(planner.form)
-        .filter(({ answered }) => answered)
-        .map(({ prompt, answer }) => [prompt, answer]),
+      answers: await planner.answerTexts(),
       pageUrl: planner.root.dataset.pageUrl,
     });
     download(markdown, MARKDOWN_FILE);
@@ -386,13 +439,17 @@ async function onAction(planner, action) {
   } else if (action === "print") {
     printOnly(planner.root);
   } else if (action === "reset") {
-    const before = { answers: state.answers, ticks: state.ticks };
+    const removed = { answers: state.answers, ticks: state.ticks };
     setAll({}, {});
     planner.tell(
       TEXT.reset,
       button(TEXT.undo, () => {
-        setAll(before.answers, before.ticks);
-        planner.tell(TEXT.undone);
+        // What was answered or ticked since, here or in another tab, is kept.
+        const later = Object.keys(state.answers).length + Object.keys(state.ticks).length > 0;
+        const back = undoReset(removed, state);
+        setAll(back.answers, back.ticks);
+        planner.tell(later ? TEXT.undoneWithLater : TEXT.undone);
+        focusOn(planner.feedback);
       }),
     );
   }
@@ -410,8 +467,8 @@ function setAll(answers, ticks) {
 // ---- shared links -----------------------------------------------------------------------
 
 /**
- * A link's answers: used at once when the reader has none saved (or the same), else
- * offered beside theirs. The fragment is then dropped, so that a reload shows the
+ * A link's answers: used at once when the reader has none of their own (or the same),
+ * else offered beside theirs. The fragment is then dropped, so that a reload shows the
  * reader's own later changes, not the link again.
  */
 function openLink() {
@@ -423,12 +480,13 @@ function openLink() {
     return true;
   }
   const answers = Object.fromEntries(linked.pairs);
-  const saved = savedAnswers();
-  if (Object.keys(saved).length === 0 || sameAnswers(saved, answers)) {
+  // Compared with the answers in use, not storage's, which may be blocked or stale.
+  state.answers = ownAnswers();
+  if (Object.keys(state.answers).length === 0 || sameAnswers(state.answers, answers)) {
     state.shared = null;
     state.answers = answers;
   } else {
-    state.shared = { answers, shown: false };
+    state.shared = { answers, shown: false, mine: null };
   }
   showChoice();
   return true;
@@ -443,49 +501,63 @@ function showChoice() {
     choice.className = "tw-choice";
     choice.setAttribute("role", "group");
     const message = document.createElement("p");
-    if (state.shared.shown) {
-      message.textContent = TEXT.sharedShown;
-      choice.append(message, button(TEXT.keepShared, keepShared), button(TEXT.backToMine, keepMine));
-    } else {
-      message.textContent = TEXT.sharedOffer;
-      choice.append(message, button(TEXT.openShared, openShared), button(TEXT.keepMine, keepMine));
-    }
+    message.setAttribute("role", "status");
+    const option = (label, action) => button(label, () => action(planner));
+    const [text, options] = state.shared.shown
+      ? [TEXT.sharedShown, [option(TEXT.keepShared, keepShared), option(TEXT.backToMine, keepMine)]]
+      : [TEXT.sharedOffer, [option(TEXT.openShared, openShared), option(TEXT.keepMine, keepMine)]];
+    message.textContent = text;
+    choice.append(message, ...options);
     planner.root.querySelector(".tw-status").after(choice);
   }
 }
 
-function openShared() {
+/** The shared link's message in `planner`, if it is showing one. */
+function choiceMessage(planner) {
+  return planner?.root.querySelector(".tw-choice [role=status]") ?? null;
+}
+
+// Each choice moves the focus to what it changed: the new message, or the widget's title.
+function openShared(planner) {
   state.shared.shown = true;
+  state.shared.mine = state.answers;
   state.answers = state.shared.answers;
   showChoice();
   showAll();
-  if (!live) start();
+  start();
+  focusOn(choiceMessage(planner));
 }
 
-function keepShared() {
+function keepShared(planner) {
   state.shared = null;
   saveAnswers();
   showChoice();
+  focusOn(planner.root.querySelector(".tw-planner-title"));
 }
 
-function keepMine() {
+function keepMine(planner) {
+  state.answers = ownAnswers();
   state.shared = null;
-  state.answers = savedAnswers();
   showChoice();
   showAll();
+  focusOn(planner.root.querySelector(".tw-planner-title"));
 }
 
 // ---- other tabs -------------------------------------------------------------------------
 
-/** Another tab saved answers or ticks: show them here too (a shared plan on view stays). */
+/** Another tab saved answers or ticks: show them here too (a shared plan on view stays,
+ * and "Back to my plan" brings the new ones). */
 function onStorage(event) {
   if (event.key === TICKS_KEY || event.key === null) {
     state.ticks = readTicks(event.newValue ?? store.text(TICKS_KEY)).ticks;
     for (const planner of planners) planner.showTicks();
   }
-  if ((event.key === ANSWERS_KEY || event.key === null) && !state.shared?.shown) {
-    state.answers = savedAnswers();
-    showAll();
+  if (event.key === ANSWERS_KEY || event.key === null) {
+    if (state.shared?.shown) state.shared.mine = savedAnswers();
+    else {
+      state.answers = savedAnswers();
+      showAll();
+    }
   }
 }
 
@@ -557,7 +629,11 @@ function init() {
   }
   const linked = openLink();
   window.addEventListener("hashchange", () => {
-    if (openLink()) showAll(); // a link pasted into this open tab: as a new visit
+    if (!openLink()) return;
+    // A link pasted into this open tab: as a new visit, its offer brought into view.
+    showAll();
+    start();
+    focusOn(choiceMessage(planners[0]), { center: true });
   });
   store.onTrouble(() => {
     state.notices.push(TEXT.storageTrouble);

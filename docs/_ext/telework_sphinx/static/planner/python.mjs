@@ -4,7 +4,7 @@
 // events it sent meanwhile}); call() runs a function of the telework package there and
 // resolves with its result, or rejects with the reason Python gave, or when no answer
 // comes in time, or at once when the worker has died. onProgress(fn) has fn(loadedBytes,
-// totalBytes) called as the runtime's files download.
+// totalBytes) called as the runtime's files download, until told to stop.
 const WORKER_URL = new URL("./worker.mjs", import.meta.url);
 const ANSWER_TIMEOUT_MS = 15000;
 const DIED = "Python stopped working; reload the page to start it again";
@@ -18,10 +18,14 @@ export const python = {
   progress: null,
   progressListeners: [],
 
-  /** Have fn(loadedBytes, totalBytes) called now (if known) and as the download goes on. */
+  /** Have fn(loadedBytes, totalBytes) called now (if known) and as the download goes on,
+   * until the function returned is called. */
   onProgress(fn) {
     this.progressListeners.push(fn);
     if (this.progress) fn(this.progress.loaded, this.progress.total);
+    return () => {
+      this.progressListeners = this.progressListeners.filter((listener) => listener !== fn);
+    };
   },
 
   /** Boot Python with the wheel of telework (a file name in this folder). */
