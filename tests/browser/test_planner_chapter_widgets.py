@@ -8,14 +8,13 @@ import json
 from pathlib import Path
 
 import pytest
-from browsing import CHAPTER_PAGE, shown_items, wait_until_settled
+from browsing import ANSWERS_KEY, CHAPTER_PAGE, open_chapter, shown_items, wait_until_settled
 from playwright.sync_api import Page
 
 import telework
 
 pytestmark = pytest.mark.browser
 
-ANSWERS_KEY = "telework-planner-answers"
 WIDGET = ".tw-planner"
 CHAPTER_WIDGET = 'data-layout="form"'
 """The mark of a chapter's planner in a built page (the full planner's layout is steps)."""
@@ -58,12 +57,6 @@ def answer_elsewhere(page: Page, answers: dict[str, str]) -> None:
     wait_until_settled(page)
 
 
-def open_widget(page: Page, url: str) -> None:
-    page.goto(url)
-    page.locator(WIDGET).scroll_into_view_if_needed()
-    wait_until_settled(page)
-
-
 def items(answers: dict[str, str], sections: list[str] | None = None) -> list[str]:
     return list(telework.plan_relevant(answers, sections=sections).item_ids())
 
@@ -78,7 +71,7 @@ def test_no_chapter_widget_is_a_dead_end_for_any_situation_stage_or_arrangement(
 ) -> None:
     dead_ends = []
     for name in chapter_pages(site_dir):
-        open_widget(page, site_url + name)
+        open_chapter(page, site_url + name)
         sections = page.eval_on_selector(WIDGET, "w => w.dataset.sections.split(' ')")
         for answers in COMBINATIONS:
             answer_elsewhere(page, answers)
@@ -102,7 +95,7 @@ def test_no_chapter_widget_is_a_dead_end_for_any_situation_stage_or_arrangement(
 def test_a_current_employees_yes_on_the_job_seekers_chapter_shows_their_whole_plan(
     page: Page, site_url: str
 ) -> None:
-    open_widget(page, site_url + CHAPTER_PAGE)
+    open_chapter(page, site_url + CHAPTER_PAGE)
     answers = {"situation": "current", "stage": "yes"}
     answer_elsewhere(page, answers)
     # "Making the case", the chapter for current employees, has nothing after a yes either.
@@ -125,7 +118,7 @@ def test_a_chapters_markdown_lists_every_answer_in_use(page: Page, site_url: str
     page.add_init_script(
         f"localStorage.setItem('{ANSWERS_KEY}', {json.dumps(json.dumps(answers))})"
     )
-    open_widget(page, site_url + CHAPTER_PAGE)
+    open_chapter(page, site_url + CHAPTER_PAGE)
     with page.expect_download() as download:
         page.click(f"{WIDGET} [data-action=download]")
     text = Path(download.value.path()).read_text(encoding="utf-8")

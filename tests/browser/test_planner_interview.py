@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import pytest
 from browsing import (
     ANSWERS_KEY,
+    CHAPTER_PAGE,
     PLANNER_PAGE,
     TICKS_KEY,
     VIEWPORTS,
@@ -23,6 +24,7 @@ from browsing import (
     fragment,
     hold,
     layout_shift,
+    open_chapter,
     open_planner,
     shown_items,
     store_before_load,
@@ -296,7 +298,16 @@ def test_reset_offers_undo(page: Page, site_url: str) -> None:
     assert stored(page, TICKS_KEY) == {ticked: True}
 
 
-def test_the_page_does_not_shift_while_python_starts(page: Page, site_url: str) -> None:
-    page.add_init_script(WATCH_LAYOUT_SHIFT)
-    open_planner(page, site_url)
-    assert layout_shift(page) <= 0.01
+@pytest.mark.parametrize("viewport", VIEWPORTS.values(), ids=VIEWPORTS)
+@pytest.mark.parametrize(
+    "path", [PLANNER_PAGE, CHAPTER_PAGE, "current-employer/making-the-case.html"]
+)
+def test_the_page_does_not_shift_while_python_starts(
+    browser: Browser, site_url: str, path: str, viewport: dict[str, int]
+) -> None:
+    """Nor does a chapter's, whose planner starts (and reports its loading) once scrolled to."""
+    with context_at(browser, viewport) as context:
+        page = context.new_page()
+        page.add_init_script(WATCH_LAYOUT_SHIFT)
+        open_chapter(page, site_url + path)
+        assert layout_shift(page) <= 0.01

@@ -9,23 +9,20 @@ from collections.abc import Iterator
 
 import pytest
 from browsing import (
+    ANSWERS_KEY,
+    TICKS_KEY,
     VIEWPORTS,
     choose,
     chosen_answers,
     context_at,
     expected_items,
     fragment,
+    open_planner,
+    stored,
     wait_until_settled,
 )
 from playwright.sync_api import Browser, BrowserContext, Page, expect
-from test_planner_interview import (
-    ANSWERS_KEY,
-    PLANNER,
-    TICKS_KEY,
-    open_planner,
-    save_before_load,
-    stored,
-)
+from test_planner_interview import PLANNER, save_before_load
 
 pytestmark = pytest.mark.browser
 

@@ -12,11 +12,16 @@ Labelled = Sequence[tuple[str, str]]
 value and its text."""
 
 
-def action_buttons(actions: Labelled, hidden: Collection[str] = ()) -> str:
-    """A `tw-button` for each action; those in `hidden` start hidden (the script shows them)."""
+def action_buttons(
+    actions: Labelled, hidden: Collection[str] = (), needs_python: Collection[str] = ()
+) -> str:
+    """A `tw-button` for each action; those in `hidden` start hidden (the script shows
+    them), those in `needs_python` disabled until Python is live (in their place, so that
+    nothing moves then)."""
     return "".join(
         tag("button", {"type": "button", "class": "tw-button", "data-action": action,
-                       "hidden": action in hidden}, text(label))
+                       "hidden": action in hidden, "disabled": action in needs_python,
+                       "data-needs-python": action in needs_python}, text(label))
         for action, label in actions
     )  # fmt: skip
 

@@ -186,7 +186,8 @@ def render_planner(node: planner, link_base: str, page_url: str = "", fits: str 
             tag("a", {"href": attrs["data-planner-page"]}, text(FULL_PLANNER_LINK)),
         ),
         tag("div", {"class": "tw-notices", "aria-live": "polite"}),
-        tag("div", {"class": "tw-actions"}, action_buttons(ACTIONS, hidden={CALENDAR_ACTION})),
+        tag("div", {"class": "tw-actions"},
+            action_buttons(ACTIONS, hidden={CALENDAR_ACTION}, needs_python={"download"})),
         tag("p", {"class": "tw-feedback", "role": "status"}),
         tag(
             "p",

@@ -14,6 +14,9 @@ export class WidgetState {
   /** Enter state `name` ("waiting", "loading", "live", "unavailable"), saying `message`. */
   set(name, message = null) {
     this.root.dataset.state = name;
+    for (const control of this.root.querySelectorAll("[data-needs-python]")) {
+      control.disabled = name !== "live";
+    }
     if (message !== null) this.say(message);
   }
 
