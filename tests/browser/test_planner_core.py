@@ -226,6 +226,18 @@ def test_only_the_latest_request_ticket_is_current() -> None:
     ) == [True, False, True]
 
 
+def test_controls_that_need_python_are_enabled_only_while_it_is_live() -> None:
+    assert run_js(
+        "const download = {disabled: true}; const seen = [];"
+        "const root = {dataset: {}, querySelector: () => ({}),"
+        " querySelectorAll: (s) => s === '[data-needs-python]' ? [download] : []};"
+        "const view = new WidgetState(root);"
+        "for (const state of ['loading', 'live', 'unavailable']) {"
+        " view.set(state); seen.push(download.disabled); }"
+        "return seen;"
+    ) == [True, False, True]
+
+
 PROPERTY_RUNS = 300
 
 

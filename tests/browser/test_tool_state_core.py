@@ -35,6 +35,7 @@ const root = {
   dataset: { state: "live", unavailable: "The notes could not start in this browser." },
   querySelector: (selector) =>
     ({ ".tw-status": status, ".tw-notices": notices, ".tw-result": result })[selector],
+  querySelectorAll: () => [],
 };
 const listed = () => (notices.children[0]?.children ?? []).map((li) => li.textContent);
 const view = new ToolState(root, { stored: "your notes", keep: "Print them." });
