@@ -157,6 +157,18 @@ def shows(page: Page, selector: str, html: str) -> bool:
     return True
 
 
+BLOCK_STORAGE = (
+    "Object.defineProperty(window, 'localStorage', {get() {"
+    " throw new DOMException('The operation is insecure.', 'SecurityError'); }})"
+)
+"""An init script blocking storage: reading localStorage at all throws, as with cookies off."""
+FILL_STORAGE = (
+    "Storage.prototype.setItem = function () {"
+    " throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); }"
+)
+"""An init script filling storage: what is stored reads back, but nothing more is written."""
+
+
 def store_before_load(page: Page, key: str, text: str) -> None:
     """Have `text` stored under `key` when the page's scripts first run (not again on reload)."""
     seeded = json.dumps("seeded " + key)  # once: reloads show what the page did with it

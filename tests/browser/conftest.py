@@ -64,6 +64,14 @@ def network_context(browser: Browser) -> Iterator[BrowserContext]:
         yield context
 
 
+@pytest.fixture(params=VIEWPORTS.values(), ids=VIEWPORTS.keys())
+def sized_context(browser: Browser, request: pytest.FixtureRequest) -> Iterator[BrowserContext]:
+    """A fresh profile at each screen size of VIEWPORTS: a test using it runs at both. A
+    module whose tests all should overrides `context` with it."""
+    with context_at(browser, request.param) as context:
+        yield context
+
+
 @pytest.fixture
 def page(context: BrowserContext) -> Page:
     return context.new_page()

@@ -5,22 +5,19 @@ dead end."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
 from browsing import (
     CHAPTER_PAGE,
-    VIEWPORTS,
     choose,
-    context_at,
     download,
     open_chapter,
     open_planner,
     shown_items,
     wait_until_settled,
 )
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
 import telework
 
@@ -29,10 +26,10 @@ pytestmark = pytest.mark.browser
 ANSWERS = {"situation": "interviewing", "motive": "need"}
 
 
-@pytest.fixture(params=VIEWPORTS.values(), ids=VIEWPORTS.keys())
-def context(browser: Browser, request: pytest.FixtureRequest) -> Iterator[BrowserContext]:
-    with context_at(browser, request.param) as context:
-        yield context
+@pytest.fixture
+def context(sized_context: BrowserContext) -> BrowserContext:
+    """Every test here runs at both screen sizes."""
+    return sized_context
 
 
 def test_the_markdown_file_has_the_answers_the_ticks_and_says_links_are_relative(

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 
 import pytest
 from browsing import (
     ANSWERS_KEY,
+    BLOCK_STORAGE,
     CHAPTER_PAGE,
     PLANNER_PAGE,
     TICKS_KEY,
@@ -41,10 +41,10 @@ MINE = {"situation": "current", "trust": "established"}
 SHARED = {"situation": "interviewing", "motive": "need"}
 
 
-@pytest.fixture(params=VIEWPORTS.values(), ids=VIEWPORTS.keys())
-def context(browser: Browser, request: pytest.FixtureRequest) -> Iterator[BrowserContext]:
-    with context_at(browser, request.param) as context:
-        yield context
+@pytest.fixture
+def context(sized_context: BrowserContext) -> BrowserContext:
+    """Every test here runs at both screen sizes."""
+    return sized_context
 
 
 def shown_step(page: Page) -> str:
@@ -267,10 +267,7 @@ def test_open_tabs_stay_in_step_and_keep_each_others_ticks(
 
 
 def test_storage_that_will_not_keep_is_announced_once(page: Page, site_url: str) -> None:
-    page.add_init_script(
-        "Object.defineProperty(window, 'localStorage', {get() {"
-        " throw new DOMException('The operation is insecure.', 'SecurityError'); }})"
-    )
+    page.add_init_script(BLOCK_STORAGE)
     open_planner(page, site_url)
     choose(page, SHARED)
     page.check(f'.tw-tick[data-item="{expected_items(SHARED)[0]}"]')

@@ -4,11 +4,10 @@ a phone, and silent about loading once the start has failed."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
-from browsing import PLANNER_PAGE, VIEWPORTS, context_at
-from playwright.sync_api import Browser, BrowserContext, Route, expect
+from browsing import PLANNER_PAGE
+from playwright.sync_api import BrowserContext, Route, expect
 
 pytestmark = pytest.mark.browser
 
@@ -32,10 +31,10 @@ window.Worker = class extends Original {
 """An init script counting the progress reports Python's worker sends after its "failed"."""
 
 
-@pytest.fixture(params=VIEWPORTS.values(), ids=VIEWPORTS.keys())
-def context(browser: Browser, request: pytest.FixtureRequest) -> Iterator[BrowserContext]:
-    with context_at(browser, request.param) as context:
-        yield context
+@pytest.fixture
+def context(sized_context: BrowserContext) -> BrowserContext:
+    """Every test here runs at both screen sizes."""
+    return sized_context
 
 
 def test_loading_shows_a_percentage_on_one_line(context: BrowserContext, site_url: str) -> None:

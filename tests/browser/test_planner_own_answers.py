@@ -5,40 +5,33 @@ garbled link and another tab's work after a Reset; and the focus never falls to 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import pytest
 from browsing import (
     ANSWERS_KEY,
+    BLOCK_STORAGE,
     TICKS_KEY,
-    VIEWPORTS,
     choose,
     chosen_answers,
-    context_at,
     expected_items,
     fragment,
     open_planner,
     stored,
     wait_until_settled,
 )
-from playwright.sync_api import Browser, BrowserContext, Page, expect
-from test_planner_interview import PLANNER, save_before_load
+from playwright.sync_api import BrowserContext, Page, expect
+from test_planner_interview import PLANNER, SHARED, save_before_load
 
 pytestmark = pytest.mark.browser
 
 CHOICE = f"{PLANNER} .tw-choice"
 MINE = {"situation": "current", "job_fit": "onsite"}
-SHARED = {"situation": "interviewing", "motive": "need"}
-BLOCK_STORAGE = (
-    "Object.defineProperty(window, 'localStorage', {get() {"
-    " throw new DOMException('The operation is insecure.', 'SecurityError'); }})"
-)
 
 
-@pytest.fixture(params=VIEWPORTS.values(), ids=VIEWPORTS.keys())
-def context(browser: Browser, request: pytest.FixtureRequest) -> Iterator[BrowserContext]:
-    with context_at(browser, request.param) as context:
-        yield context
+@pytest.fixture
+def context(sized_context: BrowserContext) -> BrowserContext:
+    """Every test here runs at both screen sizes."""
+    return sized_context
 
 
 def paste_link(page: Page, answers_fragment: str) -> None:

@@ -6,14 +6,19 @@ library's values handed to the scripts through data-* attributes."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
 import pytest
-from browsing import BOOT_TIMEOUT_MS, FAILURE_WAIT_MS, SAME_HTML, VIEWPORTS, context_at
-from playwright.sync_api import Browser, BrowserContext, Page
+from browsing import (
+    BLOCK_STORAGE,
+    BOOT_TIMEOUT_MS,
+    FAILURE_WAIT_MS,
+    FILL_STORAGE,
+    SAME_HTML,
+)
+from playwright.sync_api import BrowserContext, Page
 
 import telework
 from telework.rehearse import ANCHOR_PREFIX
@@ -64,24 +69,6 @@ FAIL_NEXT_CALL = """async () => {
   };
 }"""
 """Make the page's next call to Python fail, as a worker that stopped answering would."""
-
-BLOCKED = (
-    "Object.defineProperty(window, 'localStorage', {get() {"
-    " throw new DOMException('The operation is insecure.', 'SecurityError'); }})"
-)
-"""Storage blocked: reading localStorage at all throws, as with cookies turned off."""
-FULL = (
-    "Storage.prototype.setItem = function () {"
-    " throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); }"
-)
-"""Storage full: what is stored reads back, but nothing more can be written."""
-
-
-@pytest.fixture(params=VIEWPORTS.values(), ids=VIEWPORTS.keys())
-def sized(browser: Browser, request: pytest.FixtureRequest) -> Iterator[BrowserContext]:
-    """A fresh context at a desktop's and at a phone's screen size."""
-    with context_at(browser, request.param) as context:
-        yield context
 
 
 def live(tool: Tool) -> str:
@@ -215,10 +202,10 @@ def test_opened_from_disk_a_widget_says_to_serve_the_book(
 
 @pytest.mark.parametrize("tool", TOOLS.values(), ids=TOOLS.keys())
 def test_blocked_storage_is_announced_once_beside_where_the_reader_types(
-    sized: BrowserContext, site_url: str, tool: Tool
+    sized_context: BrowserContext, site_url: str, tool: Tool
 ) -> None:
-    page = sized.new_page()
-    page.add_init_script(BLOCKED)
+    page = sized_context.new_page()
+    page.add_init_script(BLOCK_STORAGE)
     open_tool(page, site_url, tool)
     field = f"{tool.widget} {tool.field}" if tool is TOOLS["rehearsal"] else tool.field
     page.fill(field, "Something worth keeping.")
@@ -243,7 +230,7 @@ def test_blocked_storage_is_announced_once_beside_where_the_reader_types(
 def test_full_storage_is_announced_once_the_reader_types(
     page: Page, site_url: str, tool: Tool
 ) -> None:
-    page.add_init_script(FULL)
+    page.add_init_script(FILL_STORAGE)
     open_tool(page, site_url, tool)
     assert not any("not keeping" in notice for notice in notices(page, tool))
     field = f"{tool.widget} {tool.field}" if tool is TOOLS["rehearsal"] else tool.field
