@@ -359,6 +359,8 @@ def fitting_chapters(translator: HTML5Translator, sections: list[str]) -> str:
             tag("p", {}, text(for_readers), " ",
                 text(FITS_YOU).format(page=page)),
         ))  # fmt: skip
+    # For a reader no chapter serves better, whose whole plan the script shows instead.
+    notes.append(tag("p", {"class": "tw-for-readers", "hidden": True}, text(for_readers)))
     return "".join(notes)
 
 

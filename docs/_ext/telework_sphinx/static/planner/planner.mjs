@@ -62,9 +62,10 @@ const TEXT = {
     "you change here replaces them until you keep this plan.",
   keepShared: "Keep this plan instead of mine",
   backToMine: "Back to my plan",
+  notForYou: "None of this chapter's advice applies to your answers.",
   elsewhere:
-    "This chapter's advice is for readers in another situation than yours, so here is " +
-    "what applies to you from the whole book; each item links to the chapter that explains it.",
+    "Here is what applies to you from the whole book; each item links to the chapter " +
+    "that explains it.",
   elsewhereLink: "Your whole plan, step by step",
   printAnswers: "Your answers:",
   printNoAnswers: "No answers yet: this plan keeps to what applies to everyone.",
@@ -257,7 +258,9 @@ class Planner {
     const link = document.createElement("a");
     link.href = this.root.dataset.plannerPage;
     link.textContent = TEXT.elsewhereLink;
-    note.append(TEXT.elsewhere, " ", link);
+    // Whom the chapter is for, when it is for readers in other situations (the build says).
+    const whom = this.root.querySelector(".tw-for-readers")?.textContent ?? TEXT.notForYou;
+    note.append(`${whom} ${TEXT.elsewhere} `, link);
     return note;
   }
 
