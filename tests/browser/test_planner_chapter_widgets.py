@@ -136,3 +136,16 @@ def test_a_chapters_markdown_lists_every_answer_in_use(page: Page, site_url: str
         "- What arrangement are you after? Some days a week at home\n\n"
         "*The links below are relative: they work from the book's own pages.*\n"
     )
+
+    # Printing lists them too (read once the plan changed: the download waited for that).
+    page.evaluate("() => { window.print = () => dispatchEvent(new Event('beforeprint')); }")
+    page.click(f"{WIDGET} [data-action=print]")
+    printed = page.inner_text(f"{WIDGET} .tw-print-answers").splitlines()
+    assert [line for line in printed if line] == [
+        "Your answers:",
+        "Where do you stand? I'm applying or interviewing for a new job",
+        "Is working from home a need or a want? A need: I won't take the job without it",
+        "How much of your work could be done from home? Nearly all: it runs through "
+        "computers, files and networks",
+        "What arrangement are you after? Some days a week at home",
+    ]

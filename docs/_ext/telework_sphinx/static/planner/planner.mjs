@@ -220,6 +220,7 @@ class Planner {
     if (this.root.dataset.state === "live") this.markAdded(before);
     this.markdown = shown.markdown;
     this.asked = result.applicable;
+    this.answerTexts().then((texts) => latest() && (this.printedAnswers = texts)); // see print
     this.setCalendar(shown.calendar);
     const applicable = new Set(result.applicable);
     for (const fieldset of this.form.querySelectorAll(".tw-question")) {
@@ -596,13 +597,18 @@ function prepareForPrint() {
   closed.forEach((details) => (details.open = true));
   const added = planners.map((planner) => {
     for (const link of planner.result.querySelectorAll("a[href]")) link.dataset.url = link.href;
-    const answers = answersShown(planner.form).filter(({ answered }) => answered);
+    // Every answer in use (read when the plan last changed), or this widget's own.
+    const answers =
+      planner.printedAnswers ??
+      answersShown(planner.form)
+        .filter(({ answered }) => answered)
+        .map(({ prompt, answer }) => [prompt, answer]);
     const block = document.createElement("div");
     block.className = "tw-print-answers";
     const title = document.createElement("p");
     title.textContent = answers.length ? TEXT.printAnswers : TEXT.printNoAnswers;
     const list = document.createElement("ul");
-    for (const { prompt, answer } of answers) {
+    for (const [prompt, answer] of answers) {
       const entry = document.createElement("li");
       entry.textContent = `${prompt} ${answer}`;
       list.append(entry);
