@@ -159,6 +159,21 @@ def test_the_browser_entry_point_renders_what_the_widget_asks_for() -> None:
     assert "<h4>" in result["html"] and "<h3>" not in result["html"]
 
 
+def test_the_browser_entry_point_words_every_answer_in_use_whatever_the_sections() -> None:
+    # "job_fit" is asked in the full planner but not by the timing chapter; "maybe_offer" is
+    # asked only after a maybe, so that answer is kept but not in use.
+    answers = {"situation": "interviewing", "motive": "need", "job_fit": "networked"}
+    result = respond({**answers, "maybe_offer": "pay"}, sections=["timing"])
+    assert result["answered"] == [
+        ["Where do you stand?", "I'm applying or interviewing for a new job"],
+        ["Is working from home a need or a want?", "A need: I won't take the job without it"],
+        [
+            "How much of your work could be done from home?",
+            "Nearly all: it runs through computers, files and networks",
+        ],
+    ]
+
+
 def _data() -> dict[str, dict[str, Any]]:
     return {
         name: tomllib.loads((files("telework") / "data" / name).read_text(encoding="utf-8"))

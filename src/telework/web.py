@@ -35,7 +35,8 @@ def respond(
     book's root), or "" when the plan has no dates.
 
     Never raises for bad answers: what is invalid is dropped and explained in ``notices``.
-    ``answers`` keeps every valid answer, including those to questions not asked right now.
+    ``answers`` keeps every valid answer, including those to questions not asked right now;
+    ``answered`` words those in use, as [prompt, option label] per question asked.
     """
     guide = load_guide()
     answers, notices = clean_answers(raw_answers, guide)
@@ -51,10 +52,12 @@ def respond(
             calendar = render_calendar(events) if events else ""
         except TeleworkError as error:  # a bad date from the page
             notices += (str(error),)
+    in_use = [question for question in checklist.asked if question.id in answers]
     return {
         "answers": answers,
         "notices": list(notices),
         "applicable": [q.id for q in checklist.asked],
+        "answered": [[q.prompt, q.label(answers[q.id])] for q in in_use],
         "items": list(checklist.item_ids()),
         "refine": list(checklist.refine),
         "html": render_html(checklist, link_base, heading_level),

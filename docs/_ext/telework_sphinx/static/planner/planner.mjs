@@ -28,7 +28,7 @@ import {
   undoReset,
 } from "./planner-core.mjs";
 import { python } from "./python.mjs";
-import { Steps, answersShown, stopArrowWrap, wording } from "./steps.mjs";
+import { Steps, answersShown, stopArrowWrap } from "./steps.mjs";
 import { store } from "./storage.mjs";
 import { WidgetState } from "./widget-state.mjs";
 
@@ -139,7 +139,7 @@ class Planner {
     this.steps = this.form.classList.contains("tw-steps") ? new Steps(this.form) : null;
     this.staticChecklist = this.result.innerHTML;
     this.markdown = "";
-    this.asked = null; // the questions Python says are asked, once it has answered
+    this.answered = null; // the answers in use, as Python words them, once it has answered
     this.calendar = "";
     this.calendarButton = root.querySelector("[data-action=calendar]");
   }
@@ -219,8 +219,7 @@ class Planner {
     if (other && !fits) this.result.prepend(this.elsewhereNote());
     if (this.root.dataset.state === "live") this.markAdded(before);
     this.markdown = shown.markdown;
-    this.asked = result.applicable;
-    this.answerTexts().then((texts) => latest() && (this.printedAnswers = texts)); // see print
+    this.answered = result.answered;
     this.setCalendar(shown.calendar);
     const applicable = new Set(result.applicable);
     for (const fieldset of this.form.querySelectorAll(".tw-question")) {
@@ -297,22 +296,16 @@ class Planner {
     );
   }
 
-  /** The answers in use as [question, answer] text, in the full planner's order: every
-   * question asked, including those this widget does not ask itself (worded as the full
-   * planner words them; only this widget's own, if that page cannot be read). */
-  async answerTexts() {
-    const own = answersShown(this.form).filter(({ answered }) => answered);
-    const inUse = (this.asked ?? []).filter((question) => Object.hasOwn(state.answers, question));
-    const texts = own.map(({ prompt, answer }) => [prompt, answer]);
-    if (inUse.every((question) => own.some((shown) => shown.question === question))) return texts;
-    const full = await fullPlannerForm(this.root.dataset.plannerPage);
-    if (!full) return texts;
-    return [...full.querySelectorAll(".tw-question")]
-      .map((fieldset) => fieldset.dataset.question)
-      .filter((question) => inUse.includes(question))
-      .map((question) => wording(full, question, state.answers[question]))
-      .filter(Boolean)
-      .map(({ prompt, answer }) => [prompt, answer]);
+  /** The answers in use as [question, answer] text: every question asked, including those
+   * this widget does not ask itself, as Python words them once it has answered; until then
+   * this widget's own. */
+  answerTexts() {
+    return (
+      this.answered ??
+      answersShown(this.form)
+        .filter(({ answered }) => answered)
+        .map(({ prompt, answer }) => [prompt, answer])
+    );
   }
 
   /** Show the state's answers and ticks before (or without) Python's answer. */
@@ -324,23 +317,6 @@ class Planner {
 }
 
 // ---- the page ---------------------------------------------------------------------------
-
-let fullForm = null;
-
-/** The full planner's form, read once from its page at `url` (never run: parsed as an inert
- * document), or null when the page cannot be fetched. */
-function fullPlannerForm(url) {
-  fullForm ??= fetch(url)
-    .then((response) => (response.ok ? response.text() : null))
-    .then((html) => html && new DOMParser().parseFromString(html, "text/html"))
-    .then((page) => page?.querySelector(".tw-form") ?? null)
-    .catch(() => null)
-    .then((form) => {
-      if (!form) fullForm = null; // asked again next time
-      return form;
-    });
-  return fullForm;
-}
 
 let planners = [];
 let config = { start: "visible", wheel: "" };
@@ -434,7 +410,7 @@ async function onAction(planner, action) {
     const markdown = exportMarkdown(planner.markdown, {
       items: planner.itemIds(),
       ticks: state.ticks,
-      answers: await planner.answerTexts(),
+      answers: planner.answerTexts(),
       pageUrl: planner.root.dataset.pageUrl,
     });
     download(markdown, MARKDOWN_FILE);
@@ -597,12 +573,7 @@ function prepareForPrint() {
   closed.forEach((details) => (details.open = true));
   const added = planners.map((planner) => {
     for (const link of planner.result.querySelectorAll("a[href]")) link.dataset.url = link.href;
-    // Every answer in use (read when the plan last changed), or this widget's own.
-    const answers =
-      planner.printedAnswers ??
-      answersShown(planner.form)
-        .filter(({ answered }) => answered)
-        .map(({ prompt, answer }) => [prompt, answer]);
+    const answers = planner.answerTexts();
     const block = document.createElement("div");
     block.className = "tw-print-answers";
     const title = document.createElement("p");

@@ -117,26 +117,11 @@ export function answersShown(form) {
     const chosen = fieldset.querySelector("input:checked");
     return {
       question: fieldset.dataset.question,
-      prompt: promptOf(fieldset),
-      answer: chosen ? labelOf(chosen) : "",
+      prompt: fieldset.querySelector("legend").textContent,
+      answer: chosen?.closest("label").textContent.trim() ?? "",
       answered: Boolean(chosen?.value),
     };
   });
-}
-
-/** How `form` words `question` and its `option`: {prompt, answer}, or null if it does not. */
-export function wording(form, question, option) {
-  const fieldset = form.querySelector(`.tw-question[data-question="${CSS.escape(question)}"]`);
-  const input = fieldset?.querySelector(`input[value="${CSS.escape(option)}"]`);
-  return input ? { prompt: promptOf(fieldset), answer: labelOf(input) } : null;
-}
-
-function promptOf(fieldset) {
-  return fieldset.querySelector("legend").textContent;
-}
-
-function labelOf(input) {
-  return input.closest("label").textContent.trim();
 }
 
 /**
